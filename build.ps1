@@ -1,0 +1,117 @@
+#Requires -Version 7.4
+<#
+.SYNOPSIS
+    Builds, tests, demonstrates and benchmarks MaestroQA.PowerShell.
+.EXAMPLE
+    dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Clean')]
+    [string] $Task = 'Build',
+
+    [ValidateSet('Release', 'Debug')]
+    [string] $Configuration = 'Release'
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+$root = $PSScriptRoot
+$moduleName = 'MaestroQA.PowerShell'
+$manifest = Import-PowerShellDataFile (Join-Path $root "$moduleName.psd1")
+$version = $manifest.ModuleVersion
+$outRoot = Join-Path $root 'out'
+$moduleDir = Join-Path $outRoot "$moduleName/$version"
+$flavors = [ordered]@{ core = 'net8.0'; desktop = 'netstandard2.0' }
+
+function Invoke-Dotnet {
+    & dotnet @args
+    if ($LASTEXITCODE -ne 0) { throw "dotnet $($args -join ' ') failed with exit code $LASTEXITCODE." }
+}
+
+function Invoke-Build {
+    Invoke-Dotnet restore (Join-Path $root 'tests/Tools/Tools.csproj') --nologo -v q
+    Invoke-Dotnet build (Join-Path $root 'MaestroQA.sln') -c $Configuration --nologo -v q "-p:Version=$version"
+    if (Test-Path $moduleDir) { Remove-Item $moduleDir -Recurse -Force }
+    $null = New-Item -ItemType Directory -Path $moduleDir -Force
+    $project = Join-Path $root "src/$moduleName/$moduleName.csproj"
+    foreach ($flavor in $flavors.Keys) {
+        $staging = Join-Path $outRoot "publish/$flavor"
+        Invoke-Dotnet publish $project -c $Configuration -f $flavors[$flavor] -o $staging --nologo -v q "-p:Version=$version"
+        $target = Join-Path $moduleDir $flavor
+        $dependencies = Join-Path $target 'dependencies'
+        $null = New-Item -ItemType Directory -Path $dependencies -Force
+        Copy-Item (Join-Path $staging "$moduleName.dll") $target
+        # Everything else loads through the module's resolver (its own load context on PowerShell 7).
+        Get-ChildItem $staging -Filter *.dll |
+            Where-Object Name -NotIn "$moduleName.dll", 'System.Management.Automation.dll' |
+            Copy-Item -Destination $dependencies
+    }
+    Copy-Item (Join-Path $root "$moduleName.psd1") $moduleDir
+    Copy-Item (Join-Path $root "src/$moduleName/Module/$moduleName.psm1") $moduleDir
+    Copy-Item (Join-Path $root "src/$moduleName/Formats/$moduleName.Format.ps1xml") $moduleDir
+    Write-Host "Module: $moduleDir"
+}
+
+function Get-PesterModulePath {
+    $cache = (& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', ''
+    $path = Join-Path $cache.Trim() 'pester/6.2.0/tools/Pester.psd1'
+    if (-not (Test-Path $path)) { throw "Pester 6.2.0 is not in the NuGet cache ($path); restore tests/Tools/Tools.csproj." }
+    $path
+}
+
+function Invoke-XunitTests {
+    $results = Join-Path $outRoot 'test-results'
+    $trx = 'xunit.trx'
+    & dotnet test (Join-Path $root 'tests/MaestroQA.Client.Tests') -c $Configuration --no-build --nologo `
+        --logger "trx;LogFileName=$trx" --results-directory $results | Out-Host
+    [xml] $report = Get-Content (Join-Path $results $trx) -Raw
+    $counters = $report.TestRun.ResultSummary.Counters
+    [pscustomobject]@{ Runner = 'xunit'; Passed = [int]$counters.passed; Failed = [int]$counters.failed + [int]$counters.error }
+}
+
+function Invoke-PesterTests([string] $Flavor) {
+    # Each build runs in its own pwsh: two copies of one assembly cannot share a process.
+    $resultFile = Join-Path $outRoot "test-results/pester-$Flavor.json"
+    $runner = Join-Path $root 'tests/Pester/Invoke-PesterSuite.ps1'
+    & (Join-Path $PSHOME 'pwsh') -NoProfile -NonInteractive -File $runner `
+        -PesterPath (Get-PesterModulePath) -ModuleManifest (Join-Path $moduleDir "$moduleName.psd1") -Flavor $Flavor -ResultFile $resultFile | Out-Host
+    if (-not (Test-Path $resultFile)) {
+        return [pscustomobject]@{ Runner = "Pester ($Flavor)"; Passed = 0; Failed = 1 }
+    }
+    $summary = Get-Content $resultFile -Raw | ConvertFrom-Json
+    [pscustomobject]@{ Runner = "Pester ($Flavor)"; Passed = [int]$summary.Passed; Failed = [int]$summary.Failed }
+}
+
+function Invoke-Test {
+    Invoke-Build
+    $null = New-Item -ItemType Directory -Path (Join-Path $outRoot 'test-results') -Force
+    $totals = @(Invoke-XunitTests) + @($flavors.Keys | ForEach-Object { Invoke-PesterTests $_ })
+    $totals | Format-Table -AutoSize | Out-Host
+    $passed = ($totals | Measure-Object Passed -Sum).Sum
+    $failed = ($totals | Measure-Object Failed -Sum).Sum
+    Write-Host "$passed passed, $failed failed"
+    if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
+}
+
+function Invoke-ScriptInChildPwsh([string] $Script, [string[]] $Arguments) {
+    & (Join-Path $PSHOME 'pwsh') -NoProfile -NonInteractive -File $Script @Arguments
+    if ($LASTEXITCODE -ne 0) { throw "$Script failed with exit code $LASTEXITCODE." }
+}
+
+switch ($Task) {
+    'Build' { Invoke-Build }
+    'Test' { Invoke-Test }
+    'Demo' {
+        Invoke-Build
+        Invoke-ScriptInChildPwsh (Join-Path $root 'tests/Demo/Invoke-Demo.ps1') @('-ModuleManifest', (Join-Path $moduleDir "$moduleName.psd1"))
+    }
+    'Bench' {
+        Invoke-Build
+        Invoke-ScriptInChildPwsh (Join-Path $root 'tests/Bench/Invoke-Bench.ps1') @('-ModuleManifest', (Join-Path $moduleDir "$moduleName.psd1"))
+    }
+    'Clean' {
+        Remove-Item $outRoot -Recurse -Force -ErrorAction SilentlyContinue
+        Invoke-Dotnet clean (Join-Path $root 'MaestroQA.sln') -c $Configuration --nologo -v q
+    }
+}

@@ -1,0 +1,61 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using MaestroQA.Client.Models;
+using MaestroQA.Client.Transport;
+
+namespace MaestroQA.Client.Api;
+
+/// <summary>Polls an export until it completes, with a gentle backoff so long exports do not spend the easy-endpoint budget.</summary>
+public sealed class ExportWaiter
+{
+    private readonly MaestroQAClient _client;
+    private readonly TimeProvider _time;
+
+    public ExportWaiter(MaestroQAClient client, TimeProvider? time = null)
+    {
+        _client = client ?? throw new ArgumentNullException(nameof(client));
+        _time = time ?? TimeProvider.System;
+    }
+
+    /// <summary>The first wait between polls; each later one grows by half, up to <see cref="MaxPollInterval"/>.</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(2);
+
+    public TimeSpan MaxPollInterval { get; init; } = TimeSpan.FromSeconds(30);
+
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Returns the complete export; throws ExportFailed when it errored and Timeout when it took too long.</summary>
+    public async Task<MqaExport> WaitAsync(MqaExport export, Action<MqaExport, TimeSpan>? onPoll = null, CancellationToken cancellationToken = default)
+    {
+        long started = _time.GetTimestamp();
+        TimeSpan interval = PollInterval;
+        while (true)
+        {
+            export = await _client.GetExportAsync(export, cancellationToken).ConfigureAwait(false);
+            TimeSpan elapsed = _time.GetElapsedTime(started);
+            onPoll?.Invoke(export, elapsed);
+            switch (export.Status)
+            {
+                case ExportStatus.Complete:
+                    return export;
+                case ExportStatus.Errored:
+                    throw new MaestroQAApiException(ApiErrorKind.ExportFailed, $"MaestroQA reports that export {export.ExportId} errored; request it again.");
+            }
+
+            TimeSpan remaining = Timeout - elapsed;
+            if (remaining <= TimeSpan.Zero)
+            {
+                throw new MaestroQAApiException(ApiErrorKind.Timeout, $"Export {export.ExportId} was still {export.Status} after {Timeout.TotalSeconds:0.#} s.");
+            }
+
+            TimeSpan pause = interval < remaining ? interval : remaining;
+#if NET
+            await Task.Delay(pause, _time, cancellationToken).ConfigureAwait(false);
+#else
+            await _time.Delay(pause, cancellationToken).ConfigureAwait(false);
+#endif
+            interval = TimeSpan.FromTicks(Math.Min(MaxPollInterval.Ticks, interval.Ticks * 3 / 2));
+        }
+    }
+}

@@ -1,0 +1,18 @@
+using System.Text.Json.Serialization;
+using MaestroQA.Client.Models;
+
+namespace MaestroQA.Client.Api.Wire;
+
+/// <summary>Source-generated JSON: no reflection, trimming-safe, and the same on both builds.</summary>
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(RawExportRequestBody))]
+[JsonSerializable(typeof(GroupsExportRequestBody))]
+[JsonSerializable(typeof(AuditLogExportRequestBody))]
+[JsonSerializable(typeof(ExportRequestedBody))]
+[JsonSerializable(typeof(ExportDataBody))]
+[JsonSerializable(typeof(CaptureUsageRequestBody))]
+[JsonSerializable(typeof(CaptureUsageResponseBody))]
+[JsonSerializable(typeof(MqaTicket))]
+internal sealed partial class ApiJsonContext : JsonSerializerContext
+{
+}

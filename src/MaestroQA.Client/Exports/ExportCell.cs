@@ -1,0 +1,37 @@
+using System;
+using System.Globalization;
+using System.Linq;
+
+namespace MaestroQA.Client.Exports;
+
+/// <summary>Turns the text of an export cell into a value; each parser throws <see cref="FormatException"/> for text it cannot read.</summary>
+internal static class ExportCell
+{
+    private const string Unknown = "Unknown";
+
+    /// <summary>
+    /// Unwraps cells written as Excel formulas (<c>="..."</c>, which keep Excel from reformatting them)
+    /// and returns null for the exports' two spellings of a missing value: nothing and <c>Unknown</c>.
+    /// </summary>
+    public static string? Normalize(string cell)
+    {
+        string value = IsExcelFormula(cell) ? cell.Substring(2, cell.Length - 3) : cell;
+        return value.Length == 0 || value == Unknown ? null : value;
+    }
+
+    public static double ParseNumber(string text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double number)
+            ? number
+            : throw new FormatException($"'{text}' is not a number.");
+
+    public static bool ParseBoolean(string text) =>
+        bool.TryParse(text, out bool value)
+            ? value
+            : throw new FormatException($"'{text}' is neither True nor False.");
+
+    public static string[] ParseTextList(string text) =>
+        text.Split(',').Select(item => item.Trim()).Where(item => item.Length != 0).ToArray();
+
+    private static bool IsExcelFormula(string cell) =>
+        cell.Length >= 3 && cell[0] == '=' && cell[1] == '"' && cell[cell.Length - 1] == '"';
+}

@@ -1,0 +1,71 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using MaestroQA.Client.Models;
+
+namespace MaestroQA.Client.Exports;
+
+/// <summary>
+/// Streams typed rows out of MaestroQA export files: a raw export zip or one of its CSV files,
+/// an agent groups CSV or an audit log CSV. Rows are read as they are enumerated, never all at once.
+/// </summary>
+public static class ExportReader
+{
+    /// <summary>Reads a CSV of <paramref name="table"/>; the stream is left open.</summary>
+    /// <param name="sourceName">Names the CSV in error messages.</param>
+    public static IEnumerable<MqaExportRow> ReadRows(Stream csv, ExportTable table, string sourceName = "CSV stream") =>
+        ExportTableSchemas.Get(table).ReadRows(csv, sourceName);
+
+    /// <summary>
+    /// Reads a zip or CSV export file. From a zip, <paramref name="table"/> picks one table;
+    /// without it every CSV of a known table is read, in archive order.
+    /// A CSV's table is inferred from its name unless <paramref name="table"/> is given.
+    /// </summary>
+    public static IEnumerable<MqaExportRow> ReadFile(string path, ExportTable? table = null)
+    {
+        if (string.Equals(Path.GetExtension(path), ".zip", StringComparison.OrdinalIgnoreCase))
+        {
+            return ReadArchive(path, table);
+        }
+
+        ExportTable csvTable = table ?? InferTable(path) ?? throw ExportFormatException.UnknownTable(path);
+        return ReadRows(() => File.OpenRead(path), csvTable, Path.GetFileName(path));
+    }
+
+    /// <summary>
+    /// The table a file holds, from its name: <c>total_scores.csv</c>, <c>export/total_scores.csv</c>
+    /// and <c>Weekly - total_scores.csv</c> all hold total scores. Null when the name matches no table.
+    /// </summary>
+    public static ExportTable? InferTable(string fileName)
+    {
+        string stem = Path.GetFileNameWithoutExtension(fileName);
+        foreach (ExportTableSchema schema in ExportTableSchemas.All)
+        {
+            if (stem.EndsWith(schema.FileStem, StringComparison.OrdinalIgnoreCase))
+            {
+                return schema.Table;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Opens the stream on the first row and disposes it when the enumeration ends.</summary>
+    internal static IEnumerable<MqaExportRow> ReadRows(Func<Stream> openCsv, ExportTable table, string sourceName)
+    {
+        using Stream csv = openCsv();
+        foreach (MqaExportRow row in ReadRows(csv, table, sourceName))
+        {
+            yield return row;
+        }
+    }
+
+    private static IEnumerable<MqaExportRow> ReadArchive(string path, ExportTable? table)
+    {
+        using ExportArchive archive = ExportArchive.Open(path);
+        foreach (MqaExportRow row in archive.ReadRows(table))
+        {
+            yield return row;
+        }
+    }
+}

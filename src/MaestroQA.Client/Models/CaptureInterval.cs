@@ -1,0 +1,8 @@
+namespace MaestroQA.Client.Models;
+
+public enum CaptureInterval
+{
+    Day,
+    Week,
+    Month,
+}

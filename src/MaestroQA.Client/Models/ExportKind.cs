@@ -1,0 +1,8 @@
+namespace MaestroQA.Client.Models;
+
+public enum ExportKind
+{
+    Raw,
+    Groups,
+    AuditLog,
+}

@@ -1,0 +1,9 @@
+namespace MaestroQA.Client.Models;
+
+public enum ExportStatus
+{
+    Requested,
+    InProgress,
+    Complete,
+    Errored,
+}

@@ -1,0 +1,250 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.RateLimiting;
+using System.Threading.Tasks;
+
+namespace MaestroQA.Client.RateLimiting;
+
+/// <summary>
+/// Keeps one token's requests to an endpoint class within a <see cref="RateLimitPolicy"/>: never more than PerSecond
+/// in any sliding second nor PerMinute in any sliding minute. Waiters are served first in, first out; thread-safe.
+/// </summary>
+/// <remarks>
+/// An exact sliding log: grant at t only if the PerSecond-th latest grant is at least a second plus margin before t, and the
+/// PerMinute-th latest at least a minute plus margin before t. Short jobs run at the per-second ceiling, long ones at the per-minute one.
+/// Limiters from <see cref="SharedRateLimiters"/> live as long as the process; do not dispose them.
+/// </remarks>
+public sealed class ApiRateLimiter : RateLimiter
+{
+    private readonly object _gate = new();
+    private readonly TimeProvider _time;
+    private readonly long _createdAt;
+    private readonly SlidingLog _grants;
+    private readonly LinkedList<PermitWaiter> _waiters = new();
+
+    // Wakes the head of the queue when its permit is due; state is computed from timestamps, never refilled by it.
+    private readonly ITimer _wakeUp;
+    private long _successfulLeases;
+    private long _failedLeases;
+    private bool _disposed;
+
+    public ApiRateLimiter(RateLimitPolicy policy, TimeProvider? time = null)
+    {
+        Policy = policy ?? throw new ArgumentNullException(nameof(policy));
+        _time = time ?? TimeProvider.System;
+        _createdAt = _time.GetTimestamp();
+        _grants = new SlidingLog(policy);
+        _wakeUp = _time.CreateTimer(
+            static state => ((ApiRateLimiter)state!).GrantDueWaiters(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+    }
+
+    public RateLimitPolicy Policy { get; }
+
+    /// <summary>How long the limiter has behaved exactly like a new one; null while anyone waits or a window still holds a grant.</summary>
+    public override TimeSpan? IdleDuration
+    {
+        get
+        {
+            lock (_gate)
+            {
+                TimeSpan now = Now();
+                TimeSpan forgottenAt = _grants.ForgottenAt;
+                return _waiters.Count == 0 && forgottenAt <= now ? now - forgottenAt : null;
+            }
+        }
+    }
+
+    public override RateLimiterStatistics GetStatistics()
+    {
+        lock (_gate)
+        {
+            return new RateLimiterStatistics
+            {
+                CurrentAvailablePermits = _waiters.Count == 0 && _grants.NextAllowed <= Now() ? 1 : 0,
+                CurrentQueuedCount = _waiters.Count,
+                TotalSuccessfulLeases = _successfulLeases,
+                TotalFailedLeases = _failedLeases,
+            };
+        }
+    }
+
+    public RateLimiterSnapshot GetSnapshot()
+    {
+        lock (_gate)
+        {
+            TimeSpan now = Now();
+            return new RateLimiterSnapshot(
+                _grants.CountAfter(now - Policy.SecondWindow),
+                _grants.CountAfter(now - Policy.MinuteWindow),
+                _waiters.Count);
+        }
+    }
+
+    /// <summary>Grants at once or fails with <see cref="MetadataName.RetryAfter"/>: the exact wait, counting the queue ahead.</summary>
+    protected override RateLimitLease AttemptAcquireCore(int permitCount)
+    {
+        ValidatePermitCount(permitCount);
+        lock (_gate)
+        {
+            ThrowIfDisposed();
+            TimeSpan now = Now();
+            TimeSpan grantAt = _grants.EarliestGrant(now, ahead: _waiters.Count(waiter => waiter.PermitCount == 1));
+            if (grantAt <= now)
+            {
+                return Grant(permitCount, now);
+            }
+
+            _failedLeases++;
+            return PermitLease.Denied(grantAt - now);
+        }
+    }
+
+    protected override ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
+    {
+        ValidatePermitCount(permitCount);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return new ValueTask<RateLimitLease>(Task.FromCanceled<RateLimitLease>(cancellationToken));
+        }
+
+        lock (_gate)
+        {
+            ThrowIfDisposed();
+            TimeSpan now = Now();
+            if (_waiters.Count == 0 && _grants.NextAllowed <= now)
+            {
+                return new ValueTask<RateLimitLease>(Grant(permitCount, now));
+            }
+
+            var waiter = new PermitWaiter(permitCount);
+            _waiters.AddLast(waiter.Node);
+            if (_waiters.Count == 1)
+            {
+                ScheduleWakeUp(now);
+            }
+
+            // Registered under the lock so a grant always finds the registration to dispose; a cancel firing
+            // right here re-enters the lock with the queue consistent.
+            waiter.Registration = cancellationToken.Register(() => Cancel(waiter, cancellationToken));
+            return new ValueTask<RateLimitLease>(waiter.Task);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (!disposing)
+        {
+            return;
+        }
+
+        PermitWaiter[] abandoned;
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            abandoned = _waiters.ToArray();
+            _waiters.Clear();
+        }
+
+        _wakeUp.Dispose();
+        foreach (PermitWaiter waiter in abandoned)
+        {
+            waiter.Complete(PermitLease.Abandoned);
+        }
+    }
+
+    protected override ValueTask DisposeAsyncCore()
+    {
+        Dispose(disposing: true);
+        return default;
+    }
+
+    private void GrantDueWaiters()
+    {
+        var granted = new List<PermitWaiter>();
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            TimeSpan now = Now();
+            while (_waiters.First is { } head && _grants.NextAllowed <= now)
+            {
+                _waiters.Remove(head);
+                granted.Add(head.Value);
+                Grant(head.Value.PermitCount, now);
+            }
+
+            if (_waiters.Count > 0)
+            {
+                ScheduleWakeUp(now);
+            }
+        }
+
+        // Outside the lock: disposing a registration waits for a running cancel callback, which needs the lock.
+        foreach (PermitWaiter waiter in granted)
+        {
+            waiter.Complete(PermitLease.Acquired);
+        }
+    }
+
+    private void Cancel(PermitWaiter waiter, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (waiter.Node.List is null)
+            {
+                return;
+            }
+
+            _waiters.Remove(waiter.Node);
+        }
+
+        waiter.TrySetCanceled(cancellationToken);
+    }
+
+    private PermitLease Grant(int permitCount, TimeSpan now)
+    {
+        if (permitCount == 1)
+        {
+            _grants.Record(now);
+        }
+
+        _successfulLeases++;
+        return PermitLease.Acquired;
+    }
+
+    // Timers truncate to whole milliseconds; rounding up keeps them from waking before the permit is due.
+    private void ScheduleWakeUp(TimeSpan now)
+    {
+        long ticks = (_grants.NextAllowed - now).Ticks;
+        long roundedUp = (ticks + TimeSpan.TicksPerMillisecond - 1) / TimeSpan.TicksPerMillisecond * TimeSpan.TicksPerMillisecond;
+        _wakeUp.Change(TimeSpan.FromTicks(roundedUp), Timeout.InfiniteTimeSpan);
+    }
+
+    private TimeSpan Now() => _time.GetElapsedTime(_createdAt);
+
+    private void ThrowIfDisposed()
+    {
+        if (_disposed)
+        {
+            throw new ObjectDisposedException(nameof(ApiRateLimiter));
+        }
+    }
+
+    private static void ValidatePermitCount(int permitCount)
+    {
+        if (permitCount > 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(permitCount), permitCount, "Each request takes one permit; 0 only probes.");
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using System;
+using System.Collections.Generic;
+using System.Threading.RateLimiting;
+
+namespace MaestroQA.Client.RateLimiting;
+
+/// <summary>A lease from <see cref="ApiRateLimiter"/>; a denied one says how long until a permit would be granted.</summary>
+internal sealed class PermitLease : RateLimitLease
+{
+    private static readonly string[] RetryAfterOnly = [MetadataName.RetryAfter.Name];
+
+    private readonly TimeSpan? _retryAfter;
+
+    private PermitLease(bool isAcquired, TimeSpan? retryAfter)
+    {
+        IsAcquired = isAcquired;
+        _retryAfter = retryAfter;
+    }
+
+    public static PermitLease Acquired { get; } = new(isAcquired: true, retryAfter: null);
+
+    /// <summary>For waiters the limiter drops when disposed: no permit will ever come.</summary>
+    public static PermitLease Abandoned { get; } = new(isAcquired: false, retryAfter: null);
+
+    public override bool IsAcquired { get; }
+
+    public override IEnumerable<string> MetadataNames => _retryAfter is null ? [] : RetryAfterOnly;
+
+    public static PermitLease Denied(TimeSpan retryAfter) => new(isAcquired: false, retryAfter);
+
+    public override bool TryGetMetadata(string metadataName, out object? metadata)
+    {
+        if (_retryAfter is TimeSpan retryAfter && metadataName == MetadataName.RetryAfter.Name)
+        {
+            metadata = retryAfter;
+            return true;
+        }
+
+        metadata = null;
+        return false;
+    }
+}

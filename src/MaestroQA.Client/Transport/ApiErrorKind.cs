@@ -1,0 +1,17 @@
+namespace MaestroQA.Client.Transport;
+
+/// <summary>What went wrong, in the terms a caller acts on; the PowerShell layer maps each to an ErrorCategory.</summary>
+public enum ApiErrorKind
+{
+    InvalidRequest,
+    Unauthorized,
+    Forbidden,
+    NotFound,
+    Conflict,
+    RateLimited,
+    ServerError,
+    Timeout,
+    NetworkError,
+    ExportFailed,
+    UnexpectedResponse,
+}

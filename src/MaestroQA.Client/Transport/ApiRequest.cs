@@ -1,0 +1,50 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using MaestroQA.Client.RateLimiting;
+
+namespace MaestroQA.Client.Transport;
+
+/// <summary>One API call, described once; the transport builds a fresh HttpRequestMessage from it for every attempt.</summary>
+internal sealed class ApiRequest
+{
+    public ApiRequest(HttpMethod method, string relativePath, EndpointClass endpointClass)
+    {
+        Method = method;
+        RelativePath = relativePath;
+        EndpointClass = endpointClass;
+    }
+
+    private ApiRequest(Uri downloadUri)
+    {
+        Method = HttpMethod.Get;
+        DownloadUri = downloadUri;
+        RelativePath = downloadUri.GetLeftPart(UriPartial.Path);
+        RetryTransientFailures = true;
+    }
+
+    public HttpMethod Method { get; }
+
+    /// <summary>Relative to the base URI for API calls; for a download, the URL without its (secret) query.</summary>
+    public string RelativePath { get; }
+
+    /// <summary>Null for downloads: they go to storage, outside the API's limits.</summary>
+    public EndpointClass? EndpointClass { get; }
+
+    /// <summary>A presigned storage URL: fetched without the token.</summary>
+    public Uri? DownloadUri { get; }
+
+    /// <summary>UTF-8 JSON, serialized once and reused by every attempt.</summary>
+    public byte[]? JsonBody { get; init; }
+
+    public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
+
+    /// <summary>
+    /// Whether a 408/5xx/network failure may be retried. A 429 always may: the server refused before doing anything.
+    /// </summary>
+    public bool RetryTransientFailures { get; init; }
+
+    public static ApiRequest Download(Uri dataUrl) => new(dataUrl);
+
+    public override string ToString() => $"{Method} {RelativePath}";
+}

@@ -1,0 +1,168 @@
+using System;
+using System.IO;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Threading;
+using System.Threading.Tasks;
+using MaestroQA.Client.RateLimiting;
+using Polly;
+using Polly.Timeout;
+
+namespace MaestroQA.Client.Transport;
+
+/// <summary>
+/// The one request path: every API call and every download goes through here.
+/// Long-lived per session; the HttpClient and the rate limiters it uses are shared process-wide.
+/// </summary>
+public sealed class ApiTransport
+{
+    private const string TokenHeader = "apitoken";
+    private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json") { CharSet = "utf-8" };
+
+    private readonly MaestroQAClientOptions _options;
+    private readonly HttpClient _http;
+    private readonly TimeProvider _time;
+    private readonly ResiliencePipeline<ApiResponse> _demandingPipeline;
+    private readonly ResiliencePipeline<ApiResponse> _easyPipeline;
+    private readonly ResiliencePipeline<ApiResponse> _downloadPipeline;
+
+    public ApiTransport(MaestroQAClientOptions options, TimeProvider? time = null)
+    {
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _time = time ?? TimeProvider.System;
+        _http = HttpClientCache.Get(options.BaseUri, options.Proxy);
+        DemandingLimiter = SharedRateLimiters.GetOrCreate(options.Token.LimiterKey, EndpointClass.Demanding, options.DemandingLimit);
+        EasyLimiter = SharedRateLimiters.GetOrCreate(options.Token.LimiterKey, EndpointClass.Easy, options.EasyLimit);
+        _demandingPipeline = ResiliencePipelineFactory.Create(options, DemandingLimiter, options.AttemptTimeout, _time);
+        _easyPipeline = ResiliencePipelineFactory.Create(options, EasyLimiter, options.AttemptTimeout, _time);
+
+        // A download's length is unknown up front, so it gets no per-attempt timeout; Ctrl+C still stops it.
+        _downloadPipeline = ResiliencePipelineFactory.Create(options, limiter: null, attemptTimeout: null, _time);
+    }
+
+    public MaestroQAClientOptions Options => _options;
+
+    public ApiRateLimiter DemandingLimiter { get; }
+
+    public ApiRateLimiter EasyLimiter { get; }
+
+    internal async Task<ApiResponse> SendAsync(ApiRequest request, IApiLog log, CancellationToken cancellationToken)
+    {
+        ResiliencePipeline<ApiResponse> pipeline = request.EndpointClass == EndpointClass.Demanding ? _demandingPipeline : _easyPipeline;
+        return await ExecuteAsync(pipeline, request, log, ReadBufferedAsync, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Streams a presigned export URL into <paramref name="destination"/>, never with the token.</summary>
+    internal async Task<long> DownloadAsync(Uri dataUrl, Stream destination, Action<long, long?>? progress, IApiLog log, CancellationToken cancellationToken)
+    {
+        ApiRequest request = ApiRequest.Download(dataUrl);
+        long written = 0;
+        async Task<byte[]> CopyAsync(HttpResponseMessage response, CancellationToken token)
+        {
+            // A retry starts over: never append a second attempt to a partial first one.
+            destination.SetLength(0);
+            written = await DownloadCopier.CopyAsync(response, destination, progress, token).ConfigureAwait(false);
+            return [];
+        }
+
+        ApiResponse result = await ExecuteAsync(_downloadPipeline, request, log, CopyAsync, cancellationToken).ConfigureAwait(false);
+        EnsureSuccess(request, result);
+        return written;
+    }
+
+    internal static void EnsureSuccess(ApiRequest request, ApiResponse response)
+    {
+        if (!response.IsSuccess)
+        {
+            throw ApiErrorMapper.FromResponse(request, response);
+        }
+    }
+
+    private async Task<ApiResponse> ExecuteAsync(
+        ResiliencePipeline<ApiResponse> pipeline,
+        ApiRequest request,
+        IApiLog log,
+        Func<HttpResponseMessage, CancellationToken, Task<byte[]>> readSuccessBody,
+        CancellationToken cancellationToken)
+    {
+        ResilienceContext context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(ResiliencePipelineFactory.RequestKey, request);
+        context.Properties.Set(ResiliencePipelineFactory.LogKey, log);
+        int attempts = 0;
+        try
+        {
+            ApiResponse response = await pipeline.ExecuteAsync(
+                async ctx =>
+                {
+                    attempts++;
+                    return await SendOnceAsync(request, readSuccessBody, ctx.CancellationToken).ConfigureAwait(false);
+                },
+                context).ConfigureAwait(false);
+            response.Attempts = attempts;
+            return response;
+        }
+        catch (TimeoutRejectedException ex)
+        {
+            throw ApiErrorMapper.FromTimeout(request, _options.AttemptTimeout, ex);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ResiliencePipelineFactory.IsTransient(ex))
+        {
+            throw ApiErrorMapper.FromNetwork(request, ex);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private async Task<ApiResponse> SendOnceAsync(
+        ApiRequest request,
+        Func<HttpResponseMessage, CancellationToken, Task<byte[]>> readSuccessBody,
+        CancellationToken cancellationToken)
+    {
+        using HttpRequestMessage message = CreateMessage(request);
+        using HttpResponseMessage response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        byte[] body = response.IsSuccessStatusCode
+            ? await readSuccessBody(response, cancellationToken).ConfigureAwait(false)
+            : await ReadBufferedAsync(response, cancellationToken).ConfigureAwait(false);
+        return new ApiResponse(response.StatusCode, body, RetryAfterHeader.Read(response.Headers, _time.GetUtcNow()));
+    }
+
+    private HttpRequestMessage CreateMessage(ApiRequest request)
+    {
+        Uri target = request.DownloadUri ?? new Uri(_options.BaseUri, request.RelativePath);
+        var message = new HttpRequestMessage(request.Method, target);
+
+        // The token goes only to the API's own host: never to storage, a redirect target or anyone else.
+        if (request.DownloadUri is null && IsApiHost(target))
+        {
+            message.Headers.TryAddWithoutValidation(TokenHeader, _options.Token.Reveal());
+        }
+
+        foreach (var header in request.Headers)
+        {
+            message.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        if (request.JsonBody is byte[] json)
+        {
+            message.Content = new ByteArrayContent(json);
+            message.Content.Headers.ContentType = JsonMediaType;
+        }
+
+        return message;
+    }
+
+    private bool IsApiHost(Uri target) =>
+        Uri.Compare(target, _options.BaseUri, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
+
+    private static async Task<byte[]> ReadBufferedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+#if NET
+        return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+#else
+        cancellationToken.ThrowIfCancellationRequested();
+        return await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+#endif
+    }
+}

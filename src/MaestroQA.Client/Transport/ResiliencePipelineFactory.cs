@@ -1,0 +1,100 @@
+using System;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Threading.RateLimiting;
+using System.Threading.Tasks;
+using Polly;
+using Polly.RateLimiting;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace MaestroQA.Client.Transport;
+
+/// <summary>
+/// Builds the resilience pipeline, outermost first: retry -> rate limiter -> per-attempt timeout -> send.
+/// Every attempt spends a permit, and queueing for a permit does not eat the attempt's timeout.
+/// </summary>
+internal static class ResiliencePipelineFactory
+{
+    public static readonly ResiliencePropertyKey<ApiRequest> RequestKey = new("MaestroQA.Request");
+    public static readonly ResiliencePropertyKey<IApiLog> LogKey = new("MaestroQA.Log");
+
+    public static ResiliencePipeline<ApiResponse> Create(MaestroQAClientOptions options, RateLimiter? limiter, TimeSpan? attemptTimeout, TimeProvider time)
+    {
+        var builder = new ResiliencePipelineBuilder<ApiResponse> { TimeProvider = time };
+        builder.AddRetry(CreateRetryOptions(options));
+        if (limiter is not null)
+        {
+            builder.AddRateLimiter(new RateLimiterStrategyOptions { RateLimiter = args => AcquireAsync(limiter, args) });
+        }
+
+        if (attemptTimeout is TimeSpan timeout)
+        {
+            builder.AddTimeout(timeout);
+        }
+
+        return builder.Build();
+    }
+
+    private static RetryStrategyOptions<ApiResponse> CreateRetryOptions(MaestroQAClientOptions options) => new()
+    {
+        MaxRetryAttempts = options.MaxRetryCount,
+        BackoffType = DelayBackoffType.Exponential,
+        UseJitter = true,
+        Delay = options.RetryBaseDelay,
+        MaxDelay = options.MaxRetryDelay,
+        ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.Context.Properties.GetValue(RequestKey, null!))),
+
+        // Polly's MaxDelay does not cap a DelayGenerator, so the server's Retry-After is capped here.
+        DelayGenerator = args => new ValueTask<TimeSpan?>(
+            args.Outcome.Result?.RetryAfter is TimeSpan retryAfter ? Min(retryAfter, options.MaxRetryDelay) : null),
+        OnRetry = args =>
+        {
+            ApiRequest request = args.Context.Properties.GetValue(RequestKey, null!);
+            IApiLog log = args.Context.Properties.GetValue(LogKey, NullApiLog.Instance);
+            log.Verbose($"{request}: attempt {args.AttemptNumber + 1} failed ({Describe(args.Outcome)}); retrying in {args.RetryDelay.TotalSeconds:0.0#} s.");
+            return default;
+        },
+    };
+
+    private static bool ShouldRetry(Outcome<ApiResponse> outcome, ApiRequest request)
+    {
+        if (outcome.Result is ApiResponse response)
+        {
+            int status = (int)response.StatusCode;
+            return status == 429 || (request.RetryTransientFailures && (status == 408 || status >= 500));
+        }
+
+        return request.RetryTransientFailures && IsTransient(outcome.Exception);
+    }
+
+    internal static bool IsTransient(Exception? exception) =>
+        exception is TimeoutRejectedException or HttpRequestException or IOException;
+
+    private static async ValueTask<RateLimitLease> AcquireAsync(RateLimiter limiter, RateLimiterArguments args)
+    {
+        RateLimitLease lease = limiter.AttemptAcquire(1);
+        if (lease.IsAcquired)
+        {
+            return lease;
+        }
+
+        if (lease.TryGetMetadata(MetadataName.RetryAfter, out TimeSpan wait))
+        {
+            ApiRequest request = args.Context.Properties.GetValue(RequestKey, null!);
+            IApiLog log = args.Context.Properties.GetValue(LogKey, NullApiLog.Instance);
+            log.Verbose($"{request}: waiting {wait.TotalSeconds:0.00} s for a {request.EndpointClass} rate-limit permit.");
+        }
+
+        lease.Dispose();
+        return await limiter.AcquireAsync(1, args.Context.CancellationToken).ConfigureAwait(false);
+    }
+
+    private static string Describe(Outcome<ApiResponse> outcome) =>
+        outcome.Result is ApiResponse response
+            ? $"{(int)response.StatusCode} {response.StatusCode}" + (response.RetryAfter is TimeSpan after ? $", Retry-After {after.TotalSeconds:0.#} s" : string.Empty)
+            : outcome.Exception?.GetType().Name + ": " + outcome.Exception?.Message;
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+}

@@ -1,0 +1,33 @@
+using System;
+using System.Globalization;
+using System.Management.Automation;
+using MaestroQA.Client.Transport;
+
+namespace MaestroQA.PowerShell.Binding;
+
+/// <summary>
+/// The one conversion from what users type or CSV files hold to a UTC instant. A DateTime of Unspecified kind,
+/// and a string without an offset, is local time, as .NET's ToUniversalTime treats it.
+/// </summary>
+internal static class ApiDates
+{
+    public static bool TryToUtc(object? input, out DateTimeOffset utc)
+    {
+        object? value = input is PSObject wrapped ? wrapped.BaseObject : input;
+        switch (value)
+        {
+            case DateTimeOffset offset:
+                utc = offset.ToUniversalTime();
+                return true;
+            case DateTime date:
+                utc = ApiDateFormat.ToUtc(date);
+                return true;
+            case string text when DateTimeOffset.TryParse(text.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeLocal, out DateTimeOffset parsed):
+                utc = parsed.ToUniversalTime();
+                return true;
+            default:
+                utc = default;
+                return false;
+        }
+    }
+}

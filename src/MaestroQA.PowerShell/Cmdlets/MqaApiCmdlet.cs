@@ -1,0 +1,48 @@
+using System;
+using System.Management.Automation;
+using MaestroQA.Client.Api;
+using MaestroQA.PowerShell.Errors;
+using MaestroQA.PowerShell.Session;
+
+namespace MaestroQA.PowerShell.Cmdlets;
+
+/// <summary>A cmdlet that calls the API: it takes -Session and reports failures through the one error mapper.</summary>
+public abstract class MqaApiCmdlet : MqaCmdlet
+{
+    private MaestroQAClient? _client;
+
+    /// <summary>The session to use; by default the one Connect-Mqa made, else $env:MAESTROQA_API_TOKEN.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public MqaSession? Session { get; set; }
+
+    protected MaestroQAClient Client => _client ??= CreateClient();
+
+    protected MqaSession ResolvedSession { get; private set; } = null!;
+
+    protected override void BeginProcessing()
+    {
+        try
+        {
+            ResolvedSession = SessionResolver.Resolve(Session);
+        }
+        catch (Exception ex) when (ex is PSInvalidOperationException or ArgumentException or UriFormatException)
+        {
+            ThrowTerminatingError(SessionResolver.NotConnected(ex));
+        }
+    }
+
+    /// <summary>Non-terminating unless the failure means nothing else can work (token refused, stopped).</summary>
+    protected void WriteFailure(Exception exception, object? target)
+    {
+        ErrorRecord record = ErrorRecords.From(exception, target);
+        if (exception is OperationCanceledException || record.CategoryInfo.Category is ErrorCategory.AuthenticationError or ErrorCategory.PermissionDenied)
+        {
+            ThrowTerminatingError(record);
+        }
+
+        WriteError(record);
+    }
+
+    private MaestroQAClient CreateClient() => new(ResolvedSession.Transport, this);
+}

@@ -1,0 +1,62 @@
+using System;
+using System.Collections.Concurrent;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using MaestroQA.Client.Transport;
+
+namespace MaestroQA.PowerShell.Cmdlets;
+
+/// <summary>
+/// Runs the client's async work while keeping every Write* call on the pipeline thread, where PowerShell requires it:
+/// other threads post actions, the pipeline thread pumps them until the awaited task ends. Ctrl+C cancels the work.
+/// </summary>
+public abstract class MqaCmdlet : PSCmdlet, IApiLog
+{
+    private static readonly TimeSpan PumpInterval = TimeSpan.FromMilliseconds(50);
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly BlockingCollection<Action> _pipelineActions = new();
+
+    protected CancellationToken Stopping => _stopping.Token;
+
+    void IApiLog.Verbose(string message) => Post(() => WriteVerbose(message));
+
+    void IApiLog.Warning(string message) => Post(() => WriteWarning(message));
+
+    /// <summary>Queues an action for the pipeline thread; safe from any thread.</summary>
+    protected void Post(Action action)
+    {
+        _pipelineActions.Add(action);
+    }
+
+    protected T Await<T>(Task<T> task)
+    {
+        Pump(task);
+        return task.GetAwaiter().GetResult();
+    }
+
+    protected void Await(Task task)
+    {
+        Pump(task);
+        task.GetAwaiter().GetResult();
+    }
+
+    /// <summary>Runs queued actions until <paramref name="task"/> ends, then the ones it left.</summary>
+    protected void Pump(Task task)
+    {
+        while (!task.IsCompleted)
+        {
+            if (_pipelineActions.TryTake(out Action? action, PumpInterval))
+            {
+                action();
+            }
+        }
+
+        while (_pipelineActions.TryTake(out Action? action))
+        {
+            action();
+        }
+    }
+
+    protected override void StopProcessing() => _stopping.Cancel();
+}

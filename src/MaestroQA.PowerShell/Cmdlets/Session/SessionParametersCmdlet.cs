@@ -1,0 +1,101 @@
+using System;
+using System.Management.Automation;
+using System.Net;
+using System.Security;
+using MaestroQA.Client.RateLimiting;
+using MaestroQA.Client.Transport;
+using MaestroQA.PowerShell.Binding;
+using MaestroQA.PowerShell.Errors;
+using MaestroQA.PowerShell.Session;
+
+namespace MaestroQA.PowerShell.Cmdlets.Session;
+
+/// <summary>The parameters Connect-Mqa and New-MqaSession share, and the one place that turns them into a session.</summary>
+public abstract class SessionParametersCmdlet : PSCmdlet
+{
+    protected const string TokenSet = "ApiToken";
+    protected const string CredentialSet = "Credential";
+
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = TokenSet)]
+    [SecureStringTransformation]
+    [ValidateNotNull]
+    public SecureString ApiToken { get; set; } = null!;
+
+    /// <summary>The password is the token; the user name is ignored (Azure Automation hands tokens this way).</summary>
+    [Parameter(Mandatory = true, ParameterSetName = CredentialSet)]
+    [Credential]
+    [ValidateNotNull]
+    public PSCredential Credential { get; set; } = null!;
+
+    [Parameter]
+    [ValidateNotNull]
+    public Uri BaseUri { get; set; } = MaestroQAClientOptions.DefaultBaseUri;
+
+    [Parameter]
+    [ValidateNotNull]
+    public Uri? Proxy { get; set; }
+
+    [Parameter]
+    [Credential]
+    [ValidateNotNull]
+    public PSCredential? ProxyCredential { get; set; }
+
+    [Parameter]
+    public SwitchParameter ProxyUseDefaultCredentials { get; set; }
+
+    /// <summary>Seconds one attempt may take before it is retried.</summary>
+    [Parameter]
+    [ValidateRange(1, 3600)]
+    public int TimeoutSec { get; set; } = 100;
+
+    [Parameter]
+    [ValidateRange(0, 20)]
+    public int MaximumRetryCount { get; set; } = 5;
+
+    [Parameter]
+    [ValidateRange(0.05, 600)]
+    public double RetryIntervalSec { get; set; } = 1;
+
+    /// <summary>Overrides the documented 1/s and 30/min for export requests and capture stats.</summary>
+    [Parameter]
+    [RateLimitPolicyTransformation]
+    public RateLimitPolicy? DemandingRateLimit { get; set; }
+
+    /// <summary>Overrides the documented 10/s and 100/min for export status and tickets.</summary>
+    [Parameter]
+    [RateLimitPolicyTransformation]
+    public RateLimitPolicy? EasyRateLimit { get; set; }
+
+    protected MqaSession CreateSession()
+    {
+        if (!MaestroQAClientOptions.IsAllowedBaseUri(BaseUri))
+        {
+            ThrowTerminatingError(ErrorRecords.InvalidArgument(
+                "InsecureBaseUri",
+                $"The base URI '{BaseUri}' must be an absolute https:// URI; http:// is allowed only for loopback, since the token would cross the network in clear text.",
+                BaseUri));
+        }
+
+        if ((ProxyCredential is not null || ProxyUseDefaultCredentials) && Proxy is null)
+        {
+            ThrowTerminatingError(ErrorRecords.InvalidArgument("ProxyCredentialWithoutProxy", "-ProxyCredential and -ProxyUseDefaultCredentials need -Proxy.", ProxyCredential));
+        }
+
+        string token = ParameterSetName == CredentialSet ? Credential.GetNetworkCredential().Password : new NetworkCredential(string.Empty, ApiToken).Password;
+        if (string.IsNullOrWhiteSpace(token))
+        {
+            ThrowTerminatingError(ErrorRecords.InvalidArgument("EmptyToken", "The API token is empty. Create one in MaestroQA under Other Settings > API Tokens.", null));
+        }
+
+        var options = new MaestroQAClientOptions(new ApiToken(token), BaseUri)
+        {
+            DemandingLimit = DemandingRateLimit ?? RateLimitPolicy.Demanding,
+            EasyLimit = EasyRateLimit ?? RateLimitPolicy.Easy,
+            AttemptTimeout = TimeSpan.FromSeconds(TimeoutSec),
+            MaxRetryCount = MaximumRetryCount,
+            RetryBaseDelay = TimeSpan.FromSeconds(RetryIntervalSec),
+            Proxy = Proxy is null ? null : new ProxySettings(Proxy, ProxyCredential?.GetNetworkCredential(), ProxyUseDefaultCredentials),
+        };
+        return new MqaSession(options, ParameterSetName);
+    }
+}

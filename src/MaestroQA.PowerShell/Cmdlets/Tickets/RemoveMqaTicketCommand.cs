@@ -1,0 +1,53 @@
+using System;
+using System.Management.Automation;
+using MaestroQA.PowerShell.Errors;
+
+namespace MaestroQA.PowerShell.Cmdlets.Tickets;
+
+/// <summary>Deletes tickets. Asks before each unless -Force or -Confirm:$false.</summary>
+[Cmdlet(VerbsCommon.Remove, "MqaTicket", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[OutputType(typeof(void))]
+public sealed class RemoveMqaTicketCommand : MqaApiCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("gradable_id")]
+    [AllowEmptyString]
+    public string[] GradableId { get; set; } = [];
+
+    /// <summary>Delete without asking.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        foreach (string id in GradableId)
+        {
+            if (string.IsNullOrWhiteSpace(id))
+            {
+                WriteError(ErrorRecords.InvalidArgument("InvalidTicket", "GradableId is required; nothing was deleted.", id));
+                continue;
+            }
+
+            // -Force skips the confirmation but never -WhatIf.
+            if (!(Force && !IsWhatIf()) && !ShouldProcess(id, "Delete MaestroQA ticket"))
+            {
+                continue;
+            }
+
+            try
+            {
+                Await(Client.DeleteTicketAsync(id.Trim(), Stopping));
+                WriteVerbose($"Deleted ticket '{id}'.");
+            }
+            catch (Exception ex) when (ex is not PipelineStoppedException)
+            {
+                WriteFailure(ex, id);
+            }
+        }
+    }
+
+    private bool IsWhatIf() =>
+        MyInvocation.BoundParameters.TryGetValue("WhatIf", out object? whatIf)
+            ? ((SwitchParameter)whatIf).IsPresent
+            : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+}

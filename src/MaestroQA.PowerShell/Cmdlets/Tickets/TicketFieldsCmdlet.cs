@@ -1,0 +1,197 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Management.Automation;
+using MaestroQA.Client.Models;
+using MaestroQA.PowerShell.Binding;
+using MaestroQA.PowerShell.Errors;
+
+namespace MaestroQA.PowerShell.Cmdlets.Tickets;
+
+/// <summary>
+/// The ticket fields New-MqaTicket and Set-MqaTicket bind, from parameters or from CSV rows by property name
+/// (PascalCase or the API's own column names), and the one place that turns them into an MqaTicket.
+/// Values arrive as text from CSV, so they are checked here, per row, rather than by the binder.
+/// </summary>
+public abstract class TicketFieldsCmdlet : MqaApiCmdlet
+{
+    private static readonly char[] ListSeparators = [',', ';'];
+
+    /// <summary>The row as it came down the pipeline, so a failed row's error carries it whole as TargetObject.</summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get; set; }
+
+    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("gradable_id")]
+    [AllowEmptyString]
+    [AllowNull]
+    public string? GradableId { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [AllowEmptyString]
+    [AllowNull]
+    public string? Type { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [AllowEmptyString]
+    [AllowNull]
+    public string? Subject { get; set; }
+
+    /// <summary>Agent ids; text is split on ',' or ';'.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("Agents")]
+    [AllowEmptyCollection]
+    [AllowNull]
+    public string[]? Agent { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [AllowEmptyString]
+    [AllowNull]
+    public string? Link { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [AllowEmptyString]
+    [AllowNull]
+    public string? Body { get; set; }
+
+    /// <summary>Tags; text is split on ',' or ';'.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("Tags")]
+    [AllowEmptyCollection]
+    [AllowNull]
+    public string[]? Tag { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [AllowEmptyString]
+    [AllowNull]
+    public string? Status { get; set; }
+
+    /// <summary>A number; text is read in the invariant culture.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("csat_score")]
+    [AllowNull]
+    public object? CsatScore { get; set; }
+
+    /// <summary>When the ticket was created; a date without an offset is local time.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("first_seen")]
+    [AllowNull]
+    public object? FirstSeen { get; set; }
+
+    /// <summary>The last activity on the ticket; a date without an offset is local time.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("last_seen")]
+    [AllowNull]
+    public object? LastSeen { get; set; }
+
+    /// <summary>What identifies this row in errors: the pipeline object, else the parameters as given.</summary>
+    protected object CurrentRow => InputObject ?? new PSObject(new Dictionary<string, object?>(MyInvocation.BoundParameters.ToDictionary(p => p.Key, p => p.Value)));
+
+    /// <summary>
+    /// Converts this record's fields; null (after writing one error naming the row and the field) when one is unusable.
+    /// <paramref name="requireAll"/> demands the fields the API needs to create a ticket.
+    /// </summary>
+    protected MqaTicket? ReadTicket(bool requireAll)
+    {
+        string id = string.IsNullOrWhiteSpace(GradableId) ? "(no gradable_id)" : GradableId!.Trim();
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(GradableId))
+        {
+            problems.Add("GradableId is required");
+        }
+
+        string[]? agents = SplitList(Agent);
+        if (requireAll)
+        {
+            foreach ((string name, string? value) in new[] { ("Type", Type), ("Subject", Subject), ("Link", Link), ("Body", Body) })
+            {
+                if (string.IsNullOrWhiteSpace(value))
+                {
+                    problems.Add($"{name} is required");
+                }
+            }
+
+            if (agents is null || agents.Length == 0)
+            {
+                problems.Add("Agent needs at least one agent id");
+            }
+        }
+        else if (Agent is not null && agents!.Length == 0)
+        {
+            problems.Add("Agent needs at least one agent id");
+        }
+
+        if (!string.IsNullOrWhiteSpace(Link) && !(Uri.TryCreate(Link!.Trim(), UriKind.Absolute, out Uri? link) && (link.Scheme == Uri.UriSchemeHttp || link.Scheme == Uri.UriSchemeHttps)))
+        {
+            problems.Add($"Link '{Link}' is not an absolute http(s) URL");
+        }
+
+        double? csat = ReadNumber(CsatScore, "CsatScore", problems);
+        DateTime? firstSeen = ReadDate(FirstSeen, "FirstSeen", problems);
+        DateTime? lastSeen = ReadDate(LastSeen, "LastSeen", problems);
+        if (problems.Count > 0)
+        {
+            WriteError(ErrorRecords.InvalidArgument("InvalidTicket", $"Ticket '{id}' was not sent: {string.Join("; ", problems)}.", CurrentRow));
+            return null;
+        }
+
+        return new MqaTicket
+        {
+            GradableId = GradableId!.Trim(),
+            Type = NullIfBlank(Type),
+            Subject = NullIfBlank(Subject),
+            Agents = agents,
+            Link = NullIfBlank(Link),
+            Body = string.IsNullOrEmpty(Body) ? null : Body,
+            Tags = SplitList(Tag),
+            Status = NullIfBlank(Status),
+            CsatScore = csat,
+            FirstSeen = firstSeen,
+            LastSeen = lastSeen,
+        };
+    }
+
+    private static string[]? SplitList(string[]? values) =>
+        values?.SelectMany(value => (value ?? string.Empty).Split(ListSeparators))
+            .Select(item => item.Trim())
+            .Where(item => item.Length > 0)
+            .ToArray();
+
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
+
+    private static double? ReadNumber(object? input, string name, List<string> problems)
+    {
+        object? value = input is PSObject wrapped ? wrapped.BaseObject : input;
+        switch (value)
+        {
+            case null:
+            case string text when string.IsNullOrWhiteSpace(text):
+                return null;
+            case string text when double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double parsed):
+                return parsed;
+            case sbyte or byte or short or ushort or int or uint or long or ulong or float or double or decimal:
+                return Convert.ToDouble(value, CultureInfo.InvariantCulture);
+            default:
+                problems.Add($"{name} '{value}' is not a number");
+                return null;
+        }
+    }
+
+    private static DateTime? ReadDate(object? input, string name, List<string> problems)
+    {
+        object? value = input is PSObject wrapped ? wrapped.BaseObject : input;
+        if (value is null || (value is string text && string.IsNullOrWhiteSpace(text)))
+        {
+            return null;
+        }
+
+        if (ApiDates.TryToUtc(value, out DateTimeOffset utc))
+        {
+            return utc.UtcDateTime;
+        }
+
+        problems.Add($"{name} '{value}' is not a date");
+        return null;
+    }
+}

@@ -1,0 +1,39 @@
+using System;
+using System.Management.Automation;
+using MaestroQA.Client.Exports;
+using MaestroQA.Client.Transport;
+
+namespace MaestroQA.PowerShell.Errors;
+
+/// <summary>The one mapper from failures to ErrorRecords: stable ErrorIds ("MaestroQA.Conflict"), the right category, the input as TargetObject.</summary>
+internal static class ErrorRecords
+{
+    public static ErrorRecord From(Exception exception, object? target) => exception switch
+    {
+        MaestroQAApiException api => new ErrorRecord(api, "MaestroQA." + api.Kind, CategoryOf(api.Kind), target),
+        ExportFormatException format => new ErrorRecord(format, "MaestroQA.ExportFormat", ErrorCategory.InvalidData, target),
+        OperationCanceledException canceled => new ErrorRecord(canceled, "MaestroQA.Stopped", ErrorCategory.OperationStopped, target),
+        ArgumentException argument => new ErrorRecord(argument, "MaestroQA.InvalidArgument", ErrorCategory.InvalidArgument, target),
+        System.IO.IOException io => new ErrorRecord(io, "MaestroQA.FileError", ErrorCategory.WriteError, target),
+        _ => new ErrorRecord(exception, "MaestroQA.Unexpected", ErrorCategory.NotSpecified, target),
+    };
+
+    /// <summary>A bad input caught before anything is sent.</summary>
+    public static ErrorRecord InvalidArgument(string errorId, string message, object? target) =>
+        new(new ArgumentException(message), "MaestroQA." + errorId, ErrorCategory.InvalidArgument, target);
+
+    public static ErrorCategory CategoryOf(ApiErrorKind kind) => kind switch
+    {
+        ApiErrorKind.InvalidRequest => ErrorCategory.InvalidArgument,
+        ApiErrorKind.Unauthorized => ErrorCategory.AuthenticationError,
+        ApiErrorKind.Forbidden => ErrorCategory.PermissionDenied,
+        ApiErrorKind.NotFound => ErrorCategory.ObjectNotFound,
+        ApiErrorKind.Conflict => ErrorCategory.ResourceExists,
+        ApiErrorKind.RateLimited => ErrorCategory.LimitsExceeded,
+        ApiErrorKind.ServerError => ErrorCategory.ResourceUnavailable,
+        ApiErrorKind.Timeout => ErrorCategory.OperationTimeout,
+        ApiErrorKind.NetworkError => ErrorCategory.ConnectionError,
+        ApiErrorKind.ExportFailed => ErrorCategory.InvalidResult,
+        _ => ErrorCategory.InvalidResult,
+    };
+}

@@ -1,0 +1,10 @@
+# Picks the build for this PowerShell: net8.0 ('core') for PowerShell 7.4+, netstandard2.0 ('desktop') for
+# Windows PowerShell 5.1. -ArgumentList Desktop forces the netstandard2.0 build, so it can be tested under pwsh too.
+param(
+    [ValidateSet('Core', 'Desktop')]
+    [string] $Flavor = $PSEdition
+)
+
+$binaryPath = Join-Path $PSScriptRoot (Join-Path $Flavor.ToLowerInvariant() 'MaestroQA.PowerShell.dll')
+$binary = Import-Module -Name $binaryPath -PassThru -ErrorAction Stop
+Export-ModuleMember -Cmdlet @($binary.ExportedCmdlets.Keys)

@@ -1,0 +1,55 @@
+namespace MaestroQA.MockServer;
+
+/// <summary>What an endpoint handler gets: the validated caller's request.</summary>
+internal sealed record ApiRequest(HttpContext Context, BodyFields Body, RequestRecord Record);
+
+/// <summary>
+/// The steps every /api/v1 request goes through, in order: read the body, authenticate, inject faults, apply the
+/// rate limit, then the endpoint. Faults come before the limiter: they model the infrastructure in front of the API,
+/// so a faulted request neither changes state nor uses the token's budget.
+/// </summary>
+internal sealed class ApiPipeline(ConfigStore config, RateLimiter limiter, FaultInjector faults, ServerClock clock)
+{
+    public RequestDelegate Endpoint(ApiRoute route, Func<ApiRequest, IResult> handler) =>
+        context => HandleAsync(context, route, handler);
+
+    private async Task HandleAsync(HttpContext context, ApiRoute route, Func<ApiRequest, IResult> handler)
+    {
+        var record = RequestLog.Of(context);
+        record.Route = route.Name;
+        record.EndpointClass = route.Class.WireName();
+
+        var body = await RequestBody.ReadAsync(context.Request, context.RequestAborted);
+        var credential = Auth.Resolve(context.Request, body, route.AcceptsBodyToken);
+        record.SetCredential(credential);
+        var settings = config.Current;
+        var token = Auth.Demand(credential, settings);
+
+        var plan = faults.Decide(route.Name, canFaultAfterCommit: route.CanFaultAfterCommit);
+        if (await faults.InterceptAsync(context, record, plan))
+        {
+            return;
+        }
+
+        var decision = limiter.Decide(token, route.Class, settings.Limits);
+        record.Stamp(clock, decision.StampMs);
+        if (!decision.Admitted)
+        {
+            var (perSecond, perMinute) = settings.Limits.For(route.Class);
+            throw new ApiException(StatusCodes.Status429TooManyRequests,
+                $"Rate limit exceeded: {route.Class.WireName()} endpoints allow {perSecond} request(s) per second " +
+                $"and {perMinute} per minute for each API token",
+                RetryAfter.Headers(decision.RetryAfterMs, withMilliseconds: settings.Limits.WindowScale != 1.0));
+        }
+
+        var result = handler(new ApiRequest(context, body.Fields, record));
+        if (plan.Kind == FaultKind.ResetAfterCommit)
+        {
+            record.Fault = FaultInjector.WireName(plan.Kind);
+            context.Abort();
+            return;
+        }
+
+        await result.ExecuteAsync(context);
+    }
+}

@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace MaestroQA.MockServer;
+
+/// <summary>Every date the server reads or writes goes through here.</summary>
+internal static partial class DateFormats
+{
+    public const string ApiFormatDescription = "YYYY-MM-DDTHH:MM:SSZ (UTC, e.g. 2017-12-13T05:00:00Z)";
+
+    /// <summary>The article's format, plus the fractional seconds its own ticket example uses.</summary>
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,7})?Z$", RegexOptions.CultureInvariant)]
+    private static partial Regex ApiDatePattern();
+
+    public static bool TryParseApiDate(string text, out DateTime utc)
+    {
+        utc = default;
+        return ApiDatePattern().IsMatch(text)
+            && DateTime.TryParse(text, CultureInfo.InvariantCulture,
+                DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out utc);
+    }
+
+    /// <summary>ISO 8601 UTC with milliseconds, as a JavaScript backend's Date.toISOString() writes it.</summary>
+    public static string Iso(DateTime utc) =>
+        utc.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    public static string? Iso(DateTime? utc) => utc is { } value ? Iso(value) : null;
+
+    /// <summary>ISO 8601 UTC to the second: the article's own format.</summary>
+    public static string IsoSeconds(DateTime utc) =>
+        utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>The Excel formula real exports use so spreadsheets keep the value as text: ="2020-06-24 12:34:56.789".</summary>
+    public static string ExcelFormula(DateTime utc, bool withMilliseconds) =>
+        "=\"" + utc.ToString(withMilliseconds ? "yyyy-MM-dd HH:mm:ss.fff" : "yyyy-MM-dd HH:mm:ss",
+            CultureInfo.InvariantCulture) + "\"";
+
+    public static DateTime TruncateToSecond(DateTime utc) =>
+        new(utc.Ticks - utc.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
+
+    public static DateTime TruncateToMillisecond(DateTime utc) =>
+        new(utc.Ticks - utc.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
+}

@@ -1,0 +1,59 @@
+using System.IO.Pipelines;
+using System.Text;
+using System.Text.Json;
+
+namespace MaestroQA.MockServer.ExportFiles;
+
+/// <summary>Writes a table as the CSV users download, or as the logical JSON rows tests compare against.</summary>
+internal static class TableWriters
+{
+    /// <summary>UTF-8 without a byte order mark, like the files it imitates.</summary>
+    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+
+    public static void WriteCsv(Stream destination, ExportJob job, IExportTable table)
+    {
+        using var text = new StreamWriter(destination, Utf8NoBom, bufferSize: 1 << 16, leaveOpen: true);
+        var csv = new CsvWriter(text);
+        foreach (var column in table.Columns)
+        {
+            csv.Field(column);
+        }
+
+        csv.EndRecord();
+        foreach (var row in ExportTables.Rows(job, table))
+        {
+            foreach (var cell in row.Cells)
+            {
+                cell.WriteCsv(csv);
+            }
+
+            csv.EndRecord();
+        }
+    }
+
+    /// <summary>A JSON array of objects keyed by the CSV header, streamed so large exports need no large buffer.</summary>
+    public static async Task WriteJsonAsync(PipeWriter destination, ExportJob job, IExportTable table, CancellationToken cancellation)
+    {
+        await using var json = new Utf8JsonWriter(destination);
+        json.WriteStartArray();
+        foreach (var row in ExportTables.Rows(job, table))
+        {
+            json.WriteStartObject();
+            var cells = row.Cells;
+            for (var i = 0; i < cells.Length; i++)
+            {
+                json.WritePropertyName(table.Columns[i]);
+                cells[i].WriteJson(json);
+            }
+
+            json.WriteEndObject();
+            if (json.BytesPending > 1 << 16)
+            {
+                await json.FlushAsync(cancellation);
+            }
+        }
+
+        json.WriteEndArray();
+        await json.FlushAsync(cancellation);
+    }
+}

@@ -1,0 +1,144 @@
+namespace MaestroQA.MockServer;
+
+/// <summary>One API or download request, as GET /admin/requests reports it.</summary>
+internal sealed class RequestRecord
+{
+    private int _completed;
+
+    /// <summary>Which <see cref="RequestLog.Clear"/> generation the request arrived in; a clear drops late finishers.</summary>
+    internal long Generation { get; init; }
+
+    /// <summary>Arrival, re-taken at the rate limiter's decision so the record matches the window exactly.</summary>
+    public string Time { get; private set; } = "";
+
+    public double ElapsedMs { get; private set; }
+
+    public required string Method { get; init; }
+
+    public required string Route { get; set; }
+
+    public string? EndpointClass { get; set; }
+
+    public string? TokenTail { get; private set; }
+
+    public string? TokenSource { get; private set; }
+
+    public bool HadApiTokenHeader { get; private set; }
+
+    /// <summary>The status sent, or 0 when the connection was dropped before any response.</summary>
+    public int Status { get; private set; }
+
+    public string? Fault { get; set; }
+
+    public string? ExportId { get; set; }
+
+    public string? GradableId { get; set; }
+
+    public required string Query { get; init; }
+
+    public void Stamp(ServerClock clock, double elapsedMs)
+    {
+        ElapsedMs = elapsedMs;
+        Time = DateFormats.Iso(clock.UtcAt(elapsedMs));
+    }
+
+    public void SetCredential(Credential credential)
+    {
+        TokenTail = credential.Token is { } token ? token[Math.Max(0, token.Length - 4)..] : null;
+        TokenSource = credential.Source;
+        HadApiTokenHeader = credential.HadApiTokenHeader;
+    }
+
+    internal bool TryComplete(int status)
+    {
+        if (Interlocked.Exchange(ref _completed, 1) == 1)
+        {
+            return false;
+        }
+
+        Status = status;
+        return true;
+    }
+}
+
+/// <summary>Thread-safe record of every request outside /admin.</summary>
+internal sealed class RequestLog(ServerClock clock)
+{
+    private static readonly object RecordKey = new();
+    private readonly Lock _gate = new();
+    private readonly List<RequestRecord> _records = [];
+    private long _generation;
+
+    public static RequestRecord Of(HttpContext context) =>
+        context.Items[RecordKey] as RequestRecord
+        ?? throw new InvalidOperationException("Request recording middleware did not run for this request.");
+
+    public IReadOnlyList<RequestRecord> Snapshot()
+    {
+        lock (_gate)
+        {
+            return [.. _records.OrderBy(record => record.ElapsedMs)];
+        }
+    }
+
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _records.Clear();
+            _generation++;
+        }
+    }
+
+    /// <summary>
+    /// Records from arrival to completion. The record is added when the response starts (before the client can
+    /// see it, so a test that reads the log right after a response finds its request), or at the end if it never starts.
+    /// </summary>
+    public async Task Middleware(HttpContext context, RequestDelegate next)
+    {
+        if (context.Request.Path.StartsWithSegments("/admin"))
+        {
+            await next(context);
+            return;
+        }
+
+        var record = new RequestRecord
+        {
+            Generation = Interlocked.Read(ref _generation),
+            Method = context.Request.Method,
+            Route = context.Request.Path.Value ?? "",
+            Query = context.Request.QueryString.Value ?? "",
+        };
+        record.Stamp(clock, clock.ElapsedMs);
+        context.Items[RecordKey] = record;
+        context.Response.OnStarting(() =>
+        {
+            Complete(record, context.Response.StatusCode);
+            return Task.CompletedTask;
+        });
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            Complete(record, context.RequestAborted.IsCancellationRequested ? 0 : context.Response.StatusCode);
+        }
+    }
+
+    private void Complete(RequestRecord record, int status)
+    {
+        if (!record.TryComplete(status))
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (record.Generation == _generation)
+            {
+                _records.Add(record);
+            }
+        }
+    }
+}

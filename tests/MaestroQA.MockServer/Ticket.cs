@@ -1,0 +1,83 @@
+using System.Text.Json.Serialization;
+
+namespace MaestroQA.MockServer;
+
+/// <summary>A ticket as the API returns it; optional fields never set are left out, as the article's examples show.</summary>
+internal sealed record Ticket
+{
+    [JsonPropertyName("_id")]
+    public required string MaestroId { get; init; }
+
+    [JsonPropertyName("gradable_id")]
+    public required string GradableId { get; init; }
+
+    [JsonPropertyName("type")]
+    public required string Type { get; init; }
+
+    [JsonPropertyName("subject")]
+    public required string Subject { get; init; }
+
+    [JsonPropertyName("link")]
+    public required string Link { get; init; }
+
+    [JsonPropertyName("body")]
+    public required string Body { get; init; }
+
+    [JsonPropertyName("status")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Status { get; init; }
+
+    [JsonPropertyName("agents")]
+    public required IReadOnlyList<string> Agents { get; init; }
+
+    [JsonPropertyName("tags")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Tags { get; init; }
+
+    [JsonPropertyName("csat_score")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? CsatScore { get; init; }
+
+    /// <summary>Normalised to ISO with milliseconds, as the article's examples show them.</summary>
+    [JsonPropertyName("first_seen")]
+    public required string FirstSeen { get; init; }
+
+    [JsonPropertyName("last_seen")]
+    public required string LastSeen { get; init; }
+
+    /// <summary>Came from a helpdesk integration (seeded through /admin only), so the API may not change it.</summary>
+    [JsonPropertyName("synced")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Synced { get; init; }
+
+    public static Ticket FromBody(BodyFields body, string maestroId, DateTime now) => new()
+    {
+        MaestroId = maestroId,
+        GradableId = body.RequiredString("gradable_id"),
+        Type = body.RequiredString("type"),
+        Subject = body.RequiredString("subject"),
+        Agents = body.RequiredStringArray("agents"),
+        Link = body.RequiredString("link"),
+        Body = body.RequiredString("body"),
+        Tags = body.OptionalString("tags"),
+        Status = body.OptionalString("status"),
+        CsatScore = body.OptionalNumber("csat_score"),
+        FirstSeen = DateFormats.Iso(body.OptionalDate("first_seen") ?? now),
+        LastSeen = DateFormats.Iso(body.OptionalDate("last_seen") ?? now),
+    };
+
+    /// <summary>A PATCH: each field given replaces the stored one, validated as on create; gradable_id cannot change.</summary>
+    public Ticket Patched(BodyFields body) => this with
+    {
+        Type = body.OptionalString("type", allowEmpty: false) ?? Type,
+        Subject = body.OptionalString("subject", allowEmpty: false) ?? Subject,
+        Agents = body.OptionalStringArray("agents") ?? Agents,
+        Link = body.OptionalString("link", allowEmpty: false) ?? Link,
+        Body = body.OptionalString("body", allowEmpty: false) ?? Body,
+        Tags = body.OptionalString("tags") ?? Tags,
+        Status = body.OptionalString("status") ?? Status,
+        CsatScore = body.OptionalNumber("csat_score") ?? CsatScore,
+        FirstSeen = DateFormats.Iso(body.OptionalDate("first_seen")) ?? FirstSeen,
+        LastSeen = DateFormats.Iso(body.OptionalDate("last_seen")) ?? LastSeen,
+    };
+}

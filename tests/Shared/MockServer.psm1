@@ -1,0 +1,126 @@
+# Starts and steers the local MaestroQA server (tests/MaestroQA.MockServer) for tests, the demo and benchmarks.
+Set-StrictMode -Version Latest
+
+$script:DefaultToken = 'mqa-test-token-0001'
+
+function Start-MqaMockServer {
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [string] $Configuration = 'Release',
+        [hashtable] $Config
+    )
+    $dll = Join-Path $PSScriptRoot "../MaestroQA.MockServer/bin/$Configuration/net10.0/MaestroQA.MockServer.dll"
+    if (-not (Test-Path $dll)) { throw "The local MaestroQA server is not built ($dll); run ./build.ps1 -Task Build." }
+    $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+    foreach ($argument in @((Resolve-Path $dll).Path, '--parent-pid', $PID)) { $start.ArgumentList.Add([string]$argument) }
+    $start.RedirectStandardOutput = $true
+    $start.RedirectStandardInput = $true
+    $start.UseShellExecute = $false
+    $process = [System.Diagnostics.Process]::Start($start)
+    $deadline = [DateTime]::UtcNow.AddSeconds(30)
+    $url = $null
+    while (-not $url -and [DateTime]::UtcNow -lt $deadline) {
+        $line = $process.StandardOutput.ReadLine()
+        if ($null -eq $line) { break }
+        if ($line -match '^MAESTROQA_MOCK_URL=(.+)$') { $url = $Matches[1].Trim() }
+    }
+    if (-not $url) {
+        if (-not $process.HasExited) { $process.Kill() }
+        throw 'The local MaestroQA server did not report its URL within 30 s.'
+    }
+    # Keep draining stdout so the server never blocks on a full pipe.
+    $null = $process.StandardOutput.ReadToEndAsync()
+    $server = [pscustomobject]@{
+        PSTypeName = 'MaestroQA.MockServer'
+        Url        = $url
+        ApiUri     = "${url}api/v1/"
+        Token      = $script:DefaultToken
+        Process    = $process
+    }
+    if ($Config) { Set-MqaMockConfig -Server $server -Config $Config }
+    $server
+}
+
+function Stop-MqaMockServer {
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Server)
+    if (-not $Server.Process.HasExited) {
+        $Server.Process.StandardInput.Close()
+        if (-not $Server.Process.WaitForExit(5000)) { $Server.Process.Kill() }
+    }
+}
+
+function Invoke-MqaMockAdmin {
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)] $Server,
+        [Parameter(Mandatory)] [string] $Path,
+        [string] $Method = 'Get',
+        $Body
+    )
+    $parameters = @{ Uri = "$($Server.Url)admin/$Path"; Method = $Method }
+    if ($PSBoundParameters.ContainsKey('Body')) {
+        $parameters.Body = $Body | ConvertTo-Json -Depth 10
+        $parameters.ContentType = 'application/json'
+    }
+    Invoke-RestMethod @parameters
+}
+
+function Set-MqaMockConfig {
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Server, [Parameter(Mandatory)] [hashtable] $Config)
+    $null = Invoke-MqaMockAdmin -Server $Server -Path config -Method Post -Body $Config
+}
+
+function Reset-MqaMockServer {
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Server)
+    $null = Invoke-MqaMockAdmin -Server $Server -Path reset -Method Post
+}
+
+function Get-MqaMockRequest {
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Server)
+    Invoke-MqaMockAdmin -Server $Server -Path requests | ForEach-Object { $_ }
+}
+
+function Clear-MqaMockRequest {
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Server)
+    $null = Invoke-MqaMockAdmin -Server $Server -Path requests -Method Delete
+}
+
+function Get-MqaMockTicket {
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Server)
+    Invoke-MqaMockAdmin -Server $Server -Path tickets | ForEach-Object { $_ }
+}
+
+function Get-MqaMockExportRow {
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Server, [Parameter(Mandatory)] [string] $ExportId, [Parameter(Mandatory)] [string] $Table)
+    Invoke-MqaMockAdmin -Server $Server -Path "exports/$ExportId/rows/$Table" | ForEach-Object { $_ }
+}
+
+<#
+.SYNOPSIS
+    The largest number of requests of one class that any sliding window of the given length held, from the server's record.
+#>
+function Get-MqaMaxRequestsInWindow {
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)] [object[]] $Request,
+        [Parameter(Mandatory)] [double] $WindowMs
+    )
+    $times = @($Request | ForEach-Object { [double]$_.elapsedMs } | Sort-Object)
+    $max = 0
+    $first = 0
+    for ($last = 0; $last -lt $times.Count; $last++) {
+        while ($times[$last] - $times[$first] -ge $WindowMs) { $first++ }
+        $max = [Math]::Max($max, $last - $first + 1)
+    }
+    $max
+}
+
+Export-ModuleMember -Function *-Mqa*
