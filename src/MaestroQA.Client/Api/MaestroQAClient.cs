@@ -38,7 +38,7 @@ public sealed class MaestroQAClient
             StartDate = ApiDateFormat.Format(request.StartDate),
             EndDate = ApiDateFormat.Format(request.EndDate),
             Name = request.Name,
-            SingleFileExport = request.SingleFile is ExportTable table ? ExportTableSchemas.Get(table).FileStem : null,
+            SingleFileExport = request.SingleFile is ExportTable table ? ExportTables.FileStem(table) : null,
             IncludeCalibrations = request.IncludeCalibrations is CalibrationFilter filter ? WireNames.Of(filter) : null,
             IncludeGraderQA = request.IncludeGraderQA,
         };

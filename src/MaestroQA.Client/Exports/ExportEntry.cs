@@ -23,9 +23,8 @@ public sealed class ExportEntry
 
     /// <summary>Streams the rows out of the archive as they are enumerated.</summary>
     /// <exception cref="ExportFormatException"><see cref="Table"/> is null.</exception>
-    public IEnumerable<MqaExportRow> ReadRows()
-    {
-        ExportTable table = Table ?? throw ExportFormatException.UnknownTable(Name);
-        return ExportReader.ReadRows(_entry.Open, table, Name);
-    }
+    public IEnumerable<MqaExportRow> ReadRows() => ReadRows(Table ?? throw ExportFormatException.UnknownTable(Name));
+
+    /// <summary>Streams the rows out of the archive as <paramref name="table"/>, whatever <see cref="Name"/> says.</summary>
+    public IEnumerable<MqaExportRow> ReadRows(ExportTable table) => ExportReader.ReadRows(_entry.Open, table, Name);
 }

@@ -17,7 +17,7 @@ public abstract class MqaCmdlet : PSCmdlet, IApiLog
     private readonly CancellationTokenSource _stopping = new();
     private readonly BlockingCollection<Action> _pipelineActions = new();
 
-    protected CancellationToken Stopping => _stopping.Token;
+    protected CancellationToken StopToken => _stopping.Token;
 
     void IApiLog.Verbose(string message) => Post(() => WriteVerbose(message));
 

@@ -14,19 +14,63 @@ internal static class DependencyResolver
     internal static readonly string DependencyFolder =
         Path.Combine(Path.GetDirectoryName(typeof(DependencyResolver).Assembly.Location)!, "dependencies");
 
+    private static readonly object Gate = new();
+    private static bool _registered;
+
+    /// <summary>Idempotent: the root module registers before Import-Module scans the cmdlets, then OnImport does again.</summary>
+    public static void Register()
+    {
+        lock (Gate)
+        {
+            if (!_registered)
+            {
+                Hook(register: true);
+                _registered = true;
+            }
+        }
+    }
+
+    public static void Unregister()
+    {
+        lock (Gate)
+        {
+            if (_registered)
+            {
+                Hook(register: false);
+                _registered = false;
+            }
+        }
+    }
+
 #if NET
     // PowerShell 7: the client loads into the module's own load context; its dependencies follow it there.
-    public static void Register() => AssemblyLoadContext.Default.Resolving += ResolveClient;
-
-    public static void Unregister() => AssemblyLoadContext.Default.Resolving -= ResolveClient;
+    private static void Hook(bool register)
+    {
+        if (register)
+        {
+            AssemblyLoadContext.Default.Resolving += ResolveClient;
+        }
+        else
+        {
+            AssemblyLoadContext.Default.Resolving -= ResolveClient;
+        }
+    }
 
     private static Assembly? ResolveClient(AssemblyLoadContext context, AssemblyName name) =>
         name.Name == ClientAssemblyName ? DependencyLoadContext.Instance.LoadFromAssemblyName(name) : null;
 #else
     // Windows PowerShell 5.1 has no load contexts and no binding redirects: serve our own files, whatever version is asked.
-    public static void Register() => AppDomain.CurrentDomain.AssemblyResolve += ResolveDependency;
-
-    public static void Unregister() => AppDomain.CurrentDomain.AssemblyResolve -= ResolveDependency;
+    private static void Hook(bool register)
+    {
+        if (register)
+        {
+            AppDomain.CurrentDomain.AssemblyResolve += ResolveDependency;
+        }
+        else
+        {
+            AppDomain.CurrentDomain.AssemblyResolve -= ResolveDependency;
+        }
+    }
 
     private static Assembly? ResolveDependency(object? sender, ResolveEventArgs args)
     {

@@ -6,5 +6,10 @@ param(
 )
 
 $binaryPath = Join-Path $PSScriptRoot (Join-Path $Flavor.ToLowerInvariant() 'MaestroQA.PowerShell.dll')
-$binary = Import-Module -Name $binaryPath -PassThru -ErrorAction Stop
+
+# Import-Module reads the cmdlets' parameter types, which live in the client assembly, before it runs the module
+# initializer; so the dependency resolver is registered first (registering is idempotent).
+$assembly = [System.Reflection.Assembly]::LoadFrom($binaryPath)
+$assembly.GetType('MaestroQA.PowerShell.Module.ModuleInitializer', $true)::new().OnImport()
+$binary = Import-Module -Assembly $assembly -PassThru -ErrorAction Stop
 Export-ModuleMember -Cmdlet @($binary.ExportedCmdlets.Keys)

@@ -53,8 +53,10 @@ public sealed class ExportArchiveTests : IDisposable
                 ("export/csat.csv", ExportTable.Csat),
             ],
             archive.Entries.Select(entry => (entry.Name, entry.Table)));
-        ExportFormatException error = Assert.Throws<ExportFormatException>(() => archive.Entries[4].ReadRows());
+        ExportEntry calibrations = archive.Entries[4];
+        ExportFormatException error = Assert.Throws<ExportFormatException>(() => calibrations.ReadRows());
         Assert.Contains("'export/calibrations.csv'", error.Message);
+        Assert.Equal("c1", Assert.IsType<MqaCsat>(Assert.Single(calibrations.ReadRows(ExportTable.Csat))).GradableId);
     }
 
     [Fact]

@@ -46,7 +46,7 @@ public sealed class GetMqaCaptureUsageCommand : MqaApiCmdlet
         {
             try
             {
-                WriteObject(Await(Client.GetCaptureUsageAsync(_groupIds, Interval, Stopping)), enumerateCollection: true);
+                WriteObject(Await(Client.GetCaptureUsageAsync(_groupIds, Interval, StopToken)), enumerateCollection: true);
             }
             catch (Exception ex) when (ex is not PipelineStoppedException)
             {

@@ -4,6 +4,7 @@ using System.Threading;
 using MaestroQA.Client.Api;
 using MaestroQA.Client.Models;
 using MaestroQA.PowerShell.Binding;
+using MaestroQA.PowerShell.Errors;
 
 namespace MaestroQA.PowerShell.Cmdlets.Exports;
 
@@ -15,14 +16,28 @@ public abstract class ExportCmdlet : MqaApiCmdlet
     /// <summary>How long to wait for one export to complete. A number means seconds.</summary>
     [Parameter]
     [SecondsTransformation]
-    [ValidateRange(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>The first pause between status checks; later ones grow by half, up to 30 s. A number means seconds.</summary>
     [Parameter]
     [SecondsTransformation]
-    [ValidateRange(typeof(TimeSpan), "00:00:00.1", "00:10:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    protected override void BeginProcessing()
+    {
+        // ValidateRange takes no TimeSpan on Windows PowerShell 5.1, hence the checks here.
+        if (Timeout < TimeSpan.FromSeconds(1))
+        {
+            ThrowTerminatingError(ErrorRecords.InvalidArgument("InvalidTimeout", $"-Timeout must be at least 1 second; got {Timeout}.", Timeout));
+        }
+
+        if (PollInterval < TimeSpan.FromMilliseconds(100))
+        {
+            ThrowTerminatingError(ErrorRecords.InvalidArgument("InvalidPollInterval", $"-PollInterval must be at least 0.1 second; got {PollInterval}.", PollInterval));
+        }
+
+        base.BeginProcessing();
+    }
 
     /// <summary>Waits for the export, showing progress; returns null after writing the error when it errored or timed out.</summary>
     protected MqaExport? WaitForExport(MqaExport export)
@@ -40,7 +55,7 @@ public abstract class ExportCmdlet : MqaApiCmdlet
             MqaExport complete = Await(waiter.WaitAsync(
                 export,
                 (polled, elapsed) => Post(() => WriteProgress(new ProgressRecord(activityId, activity, $"{polled.Status} after {elapsed.TotalSeconds:0} s"))),
-                Stopping));
+                StopToken));
             if (!complete.HasData)
             {
                 WriteWarning($"Export {complete.ExportId} is complete but holds no data for its range{DescribeRange(complete)}; there is nothing to download.");

@@ -23,7 +23,7 @@ public abstract class ExportRequestCmdlet : ExportCmdlet
     {
         try
         {
-            MqaExport export = Await(request(Stopping));
+            MqaExport export = Await(request(StopToken));
             WriteVerbose($"Requested {export}.");
             return export;
         }

@@ -15,7 +15,7 @@ public sealed class GetMqaExportCommand : ExportInputCmdlet
         {
             try
             {
-                WriteObject(Await(Client.GetExportAsync(export, Stopping)));
+                WriteObject(Await(Client.GetExportAsync(export, StopToken)));
             }
             catch (Exception ex) when (ex is not PipelineStoppedException)
             {

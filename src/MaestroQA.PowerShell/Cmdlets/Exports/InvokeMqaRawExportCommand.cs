@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using MaestroQA.Client.Exports;
 using MaestroQA.Client.Models;
 using MaestroQA.PowerShell.Binding;
 using MaestroQA.PowerShell.Errors;

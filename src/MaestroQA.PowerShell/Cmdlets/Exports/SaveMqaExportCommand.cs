@@ -70,7 +70,7 @@ public sealed class SaveMqaExportCommand : MqaApiCmdlet
         {
             using (var file = new FileStream(partial, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None))
             {
-                long bytes = Await(Client.DownloadExportAsync(Export, file, progress.Report, Stopping));
+                long bytes = Await(Client.DownloadExportAsync(Export, file, progress.Report, StopToken));
                 WriteVerbose($"Downloaded {bytes:N0} bytes of {Export}.");
             }
 

@@ -47,7 +47,7 @@ public sealed class NewMqaTicketCommand : TicketFieldsCmdlet
             return;
         }
 
-        _inFlight.Enqueue(new PendingTicket(ticket, CurrentRow, CreateAsync(ticket, Stopping)));
+        _inFlight.Enqueue(new PendingTicket(ticket, CurrentRow, CreateAsync(ticket, StopToken)));
         while (_inFlight.Count >= ThrottleLimit)
         {
             Complete(_inFlight.Dequeue());
@@ -129,11 +129,23 @@ public sealed class NewMqaTicketCommand : TicketFieldsCmdlet
         WriteProgress(new ProgressRecord(1, "Creating MaestroQA tickets", $"{done} done ({_created} created, {_skipped} skipped, {_failed} failed), {(seconds > 0 ? done / seconds : 0):0.0}/s"));
     }
 
-    private sealed record PendingTicket(MqaTicket Ticket, object Row, Task<TicketOutcome> Outcome);
+    private sealed class PendingTicket(MqaTicket ticket, object row, Task<TicketOutcome> outcome)
+    {
+        public MqaTicket Ticket { get; } = ticket;
 
-    private sealed record TicketOutcome(MqaTicket? Ticket, Exception? Error)
+        public object Row { get; } = row;
+
+        public Task<TicketOutcome> Outcome { get; } = outcome;
+    }
+
+    /// <summary>Created (or updated) carries the ticket, failed the error, skipped neither.</summary>
+    private sealed class TicketOutcome(MqaTicket? ticket, Exception? error)
     {
         public static readonly TicketOutcome Skipped = new(null, null);
+
+        public MqaTicket? Ticket { get; } = ticket;
+
+        public Exception? Error { get; } = error;
 
         public static TicketOutcome Created(MqaTicket ticket) => new(ticket, null);
 

@@ -36,7 +36,7 @@ public sealed class RemoveMqaTicketCommand : MqaApiCmdlet
 
             try
             {
-                Await(Client.DeleteTicketAsync(id.Trim(), Stopping));
+                Await(Client.DeleteTicketAsync(id.Trim(), StopToken));
                 WriteVerbose($"Deleted ticket '{id}'.");
             }
             catch (Exception ex) when (ex is not PipelineStoppedException)

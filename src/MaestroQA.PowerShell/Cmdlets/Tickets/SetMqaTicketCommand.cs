@@ -19,7 +19,7 @@ public sealed class SetMqaTicketCommand : TicketFieldsCmdlet
 
         try
         {
-            WriteObject(Await(Client.UpdateTicketAsync(changes.GradableId!, changes, Stopping)));
+            WriteObject(Await(Client.UpdateTicketAsync(changes.GradableId!, changes, StopToken)));
         }
         catch (Exception ex) when (ex is not PipelineStoppedException)
         {

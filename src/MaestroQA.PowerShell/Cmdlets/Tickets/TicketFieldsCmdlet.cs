@@ -86,7 +86,7 @@ public abstract class TicketFieldsCmdlet : MqaApiCmdlet
     public object? LastSeen { get; set; }
 
     /// <summary>What identifies this row in errors: the pipeline object, else the parameters as given.</summary>
-    protected object CurrentRow => InputObject ?? new PSObject(new Dictionary<string, object?>(MyInvocation.BoundParameters.ToDictionary(p => p.Key, p => p.Value)));
+    protected object CurrentRow => InputObject ?? BoundFieldsAsObject();
 
     /// <summary>
     /// Converts this record's fields; null (after writing one error naming the row and the field) when one is unusable.
@@ -150,6 +150,20 @@ public abstract class TicketFieldsCmdlet : MqaApiCmdlet
             FirstSeen = firstSeen,
             LastSeen = lastSeen,
         };
+    }
+
+    private PSObject BoundFieldsAsObject()
+    {
+        var row = new PSObject();
+        foreach (KeyValuePair<string, object> parameter in MyInvocation.BoundParameters)
+        {
+            if (parameter.Value is not MaestroQA.PowerShell.Session.MqaSession)
+            {
+                row.Properties.Add(new PSNoteProperty(parameter.Key, parameter.Value));
+            }
+        }
+
+        return row;
     }
 
     private static string[]? SplitList(string[]? values) =>
