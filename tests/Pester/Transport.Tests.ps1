@@ -1,0 +1,206 @@
+BeforeAll {
+    . $PSScriptRoot/TestSetup.ps1
+    $server = Start-MqaMockServer
+    $secret = $server.Token
+
+    # Windows a tenth of their documented length on both sides, so limit tests take seconds.
+    $scaledLimits = @{ demandingPerSecond = 1; demandingPerMinute = 30; easyPerSecond = 10; easyPerMinute = 100; windowScale = 0.1 }
+    function New-ScaledSession([string] $Token = $secret, [int] $MaximumRetryCount = 5, [int] $TimeoutSec = 100) {
+        New-MqaSession -ApiToken $Token -BaseUri $server.ApiUri -MaximumRetryCount $MaximumRetryCount -TimeoutSec $TimeoutSec -RetryIntervalSec 0.05 `
+            -DemandingRateLimit @{ PerSecond = 1; PerMinute = 30; WindowScale = 0.1 } `
+            -EasyRateLimit @{ PerSecond = 10; PerMinute = 100; WindowScale = 0.1 }
+    }
+    function Get-ExportId {
+        (Invoke-RestMethod -Method Post -Uri "$($server.ApiUri)request-groups-export" -Headers @{ apitoken = $secret } -Body '{}' -ContentType 'application/json').exportId
+    }
+}
+
+AfterAll {
+    Disconnect-Mqa
+    Stop-MqaMockServer $server
+}
+
+Describe 'Authentication' {
+    BeforeEach { Reset-MqaMockServer $server }
+
+    It 'sends the token in the apitoken header' {
+        $null = Get-MqaCaptureUsage -GroupId g1 -Interval Day -Session (New-ScaledSession)
+        $request = Get-MqaMockRequest $server | Select-Object -Last 1
+        $request.tokenSource | Should -Be 'header'
+        $request.status | Should -Be 200
+    }
+
+    It 'the server also takes the token in the JSON body, as the article allows' {
+        $body = @{ groupIds = @('g1'); interval = 'day'; apiToken = $secret } | ConvertTo-Json
+        (Invoke-RestMethod -Method Post -Uri "$($server.ApiUri)screen-capture-usage-stats" -Body $body -ContentType 'application/json').data | Should -Not -BeNullOrEmpty
+        (Get-MqaMockRequest $server | Select-Object -Last 1).tokenSource | Should -Be 'body'
+    }
+
+    It 'maps <Name> to <Category> with ErrorId <ErrorId>, naming what to do' -ForEach @(
+        @{ Name = 'an unknown token'; Token = 'mqa-unknown-token-9999'; Category = 'AuthenticationError'; ErrorId = 'MaestroQA.Unauthorized'; Advice = '90 days' }
+        @{ Name = 'an expired token'; Token = 'mqa-expired-token-0003'; Category = 'AuthenticationError'; ErrorId = 'MaestroQA.Unauthorized'; Advice = 'expire' }
+        @{ Name = 'a non-admin token'; Token = 'mqa-nonadmin-token-0004'; Category = 'PermissionDenied'; ErrorId = 'MaestroQA.Forbidden'; Advice = 'Admin' }
+    ) {
+        Set-MqaMockConfig $server @{ forbiddenTokens = @('mqa-nonadmin-token-0004') }
+        $failure = { Get-MqaCaptureUsage -GroupId g1 -Interval Day -Session (New-ScaledSession -Token $Token) -ErrorAction Stop } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -BeLike "$ErrorId,*"
+        $failure.CategoryInfo.Category | Should -Be $Category
+        $failure.Exception.Message | Should -Match $Advice
+        $failure.Exception.Message | Should -Not -Match ([regex]::Escape($Token))
+        @(Get-MqaMockRequest $server).Count | Should -Be 1 -Because 'a refused token is never retried'
+    }
+}
+
+Describe 'Errors from the API' {
+    BeforeEach { Reset-MqaMockServer $server }
+
+    It 'maps 404 to ObjectNotFound with the input as TargetObject' {
+        $failure = { Get-MqaExport -ExportId 'no-such-export' -Session (New-ScaledSession) -ErrorAction Stop } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -BeLike 'MaestroQA.NotFound,*'
+        $failure.CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $failure.TargetObject.ExportId | Should -Be 'no-such-export'
+    }
+
+    It 'retries 5xx and succeeds, and maps persistent 5xx to ResourceUnavailable' {
+        Set-MqaMockConfig $server @{ faults = @{ seed = 7; rate503 = 0.5; routes = @('get-export-data') } }
+        $id = Get-ExportId
+        (Get-MqaExport -ExportId $id -Session (New-ScaledSession)).ExportId | Should -Be $id
+        Set-MqaMockConfig $server @{ faults = @{ rate500 = 1.0; routes = @('get-export-data') } }
+        $failure = { Get-MqaExport -ExportId $id -Session (New-ScaledSession -MaximumRetryCount 2) -ErrorAction Stop } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -BeLike 'MaestroQA.ServerError,*'
+        $failure.CategoryInfo.Category | Should -Be 'ResourceUnavailable'
+        @(Get-MqaMockRequest $server | Where-Object route -EQ 'get-export-data' | Where-Object status -EQ 500).Count | Should -Be 3
+    }
+
+    It 'honours Retry-After on 429 and maps a persistent 429 to LimitsExceeded' {
+        Set-MqaMockConfig $server @{ faults = @{ seed = 3; rate429 = 0.5; routes = @('get-export-data') } }
+        $id = Get-ExportId
+        $session = New-ScaledSession
+        1..6 | ForEach-Object { $id } | Get-MqaExport -Session $session | Should -HaveCount 6
+        $record = @(Get-MqaMockRequest $server | Where-Object route -EQ 'get-export-data')
+        $throttled = @(for ($i = 0; $i -lt $record.Count - 1; $i++) { if ($record[$i].status -eq 429) { $record[$i + 1].elapsedMs - $record[$i].elapsedMs } })
+        $throttled.Count | Should -BeGreaterThan 0
+        $throttled | ForEach-Object { $_ | Should -BeGreaterOrEqual 950 -Because 'Retry-After: 1 means a full second' }
+
+        Set-MqaMockConfig $server @{ faults = @{ rate429 = 1.0; routes = @('get-export-data') } }
+        $failure = { Get-MqaExport -ExportId $id -Session (New-ScaledSession -MaximumRetryCount 0) -ErrorAction Stop } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -BeLike 'MaestroQA.RateLimited,*'
+        $failure.CategoryInfo.Category | Should -Be 'LimitsExceeded'
+    }
+
+    It 'maps an attempt that hangs past -TimeoutSec to OperationTimeout' {
+        Set-MqaMockConfig $server @{ faults = @{ hangRate = 1.0; hangMs = 5000; routes = @('get-export-data') } }
+        $id = Get-ExportId
+        $failure = { Get-MqaExport -ExportId $id -Session (New-ScaledSession -MaximumRetryCount 0 -TimeoutSec 1) -ErrorAction Stop } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -BeLike 'MaestroQA.Timeout,*'
+        $failure.CategoryInfo.Category | Should -Be 'OperationTimeout'
+    }
+
+    It 'retries a reset connection' {
+        Set-MqaMockConfig $server @{ faults = @{ seed = 11; resetRate = 0.5; routes = @('get-export-data') } }
+        $id = Get-ExportId
+        1..4 | ForEach-Object { $id } | Get-MqaExport -Session (New-ScaledSession) | Should -HaveCount 4
+    }
+}
+
+Describe 'Rate limits' {
+    BeforeEach { Reset-MqaMockServer $server; Set-MqaMockConfig $server @{ limits = $scaledLimits } }
+
+    It 'a burst of 200 easy calls never exceeds either window and meets no 429' {
+        $id = Get-ExportId
+        Clear-MqaMockRequest $server
+        $session = New-ScaledSession
+        1..200 | ForEach-Object { $id } | Get-MqaExport -Session $session | Should -HaveCount 200
+        $record = @(Get-MqaMockRequest $server | Where-Object route -EQ 'get-export-data')
+        $record.Count | Should -Be 200
+        @($record | Where-Object status -EQ 429).Count | Should -Be 0
+        Get-MqaMaxRequestsInWindow -Request $record -WindowMs 100 | Should -BeLessOrEqual 10
+        Get-MqaMaxRequestsInWindow -Request $record -WindowMs 6000 | Should -BeLessOrEqual 100
+        Get-MqaMaxRequestsInWindow -Request $record -WindowMs 6000 | Should -Be 100 -Because 'the limiter uses the whole allowance'
+    }
+
+    It 'parallel runspaces with one token share one budget' -Tag 'CoreOnly' {
+        $id = Get-ExportId
+        Clear-MqaMockRequest $server
+        $manifest = $env:MQA_TEST_MODULE_MANIFEST
+        $uri = $server.ApiUri
+        1..4 | ForEach-Object -ThrottleLimit 4 -Parallel {
+            Import-Module $using:manifest
+            $session = New-MqaSession -ApiToken $using:secret -BaseUri $using:uri -EasyRateLimit @{ PerSecond = 10; PerMinute = 100; WindowScale = 0.1 }
+            1..40 | ForEach-Object { $using:id } | Get-MqaExport -Session $session
+        } | Should -HaveCount 160
+        $record = @(Get-MqaMockRequest $server | Where-Object route -EQ 'get-export-data')
+        @($record | Where-Object status -EQ 429).Count | Should -Be 0
+        Get-MqaMaxRequestsInWindow -Request $record -WindowMs 100 | Should -BeLessOrEqual 10
+        Get-MqaMaxRequestsInWindow -Request $record -WindowMs 6000 | Should -BeLessOrEqual 100
+    }
+
+    It 'demanding calls keep to one a (scaled) second' {
+        Clear-MqaMockRequest $server
+        $session = New-ScaledSession
+        1..12 | ForEach-Object { Get-MqaCaptureUsage -GroupId "g$_" -Interval Day -Session $session } | Should -Not -BeNullOrEmpty
+        $record = @(Get-MqaMockRequest $server | Where-Object route -EQ 'screen-capture-usage-stats')
+        $record.Count | Should -Be 12
+        @($record | Where-Object status -EQ 429).Count | Should -Be 0
+        Get-MqaMaxRequestsInWindow -Request $record -WindowMs 100 | Should -Be 1
+    }
+
+    It 'says in -Verbose when it waits for a permit' {
+        $id = Get-ExportId
+        $session = New-ScaledSession
+        $verbose = 1..30 | ForEach-Object { $id } | Get-MqaExport -Session $session -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        ($verbose.Message -join "`n") | Should -Match 'waiting [0-9.]+ s for a Easy rate-limit permit'
+    }
+}
+
+Describe 'Secrets and cancellation' {
+    BeforeEach { Reset-MqaMockServer $server }
+
+    It 'never shows the token in any stream, even failing and verbose' {
+        Set-MqaMockConfig $server @{ faults = @{ seed = 5; rate503 = 0.5 } }
+        $session = New-ScaledSession
+        $everything = & {
+            $session
+            $session | Format-List * | Out-String
+            Get-MqaCaptureUsage -GroupId g1 -Interval Day -Session $session -Verbose -Debug
+            Get-MqaExport -ExportId missing -Session $session -Verbose
+            Get-MqaCaptureUsage -GroupId g1 -Interval Day -Session (New-ScaledSession -Token 'mqa-expired-token-0003') -ErrorAction Continue
+        } *>&1 | Out-String
+        $everything | Should -Not -BeNullOrEmpty
+        $everything | Should -Not -Match ([regex]::Escape($secret))
+        $everything | Should -Not -Match 'mqa-expired-token-0003'
+    }
+
+    It 'Ctrl+C stops a wait within a second' {
+        Set-MqaMockConfig $server @{ exportInProgressMs = 120000 }
+        $id = Get-ExportId
+        $runner = [powershell]::Create()
+        try {
+            $null = $runner.AddScript("Import-Module '$($env:MQA_TEST_MODULE_MANIFEST)' -ArgumentList $($env:MQA_TEST_FLAVOR ?? 'Core'); Wait-MqaExport -ExportId $id -PollInterval 0.2 -Session (New-MqaSession -ApiToken '$secret' -BaseUri '$($server.ApiUri)')")
+            $async = $runner.BeginInvoke()
+            $deadline = [DateTime]::UtcNow.AddSeconds(20)
+            while (@(Get-MqaMockRequest $server | Where-Object route -EQ 'get-export-data').Count -lt 2 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
+            $stopwatch = [Diagnostics.Stopwatch]::StartNew()
+            $runner.Stop()
+            $stopwatch.Elapsed.TotalSeconds | Should -BeLessThan 1
+            $async.IsCompleted | Should -BeTrue
+        }
+        finally {
+            $runner.Dispose()
+        }
+    }
+}
+
+Describe 'Fidelity with the vendor article' {
+    It 'runs the article''s Python examples verbatim against the local server' {
+        $script = Join-Path $PSScriptRoot '../fidelity/seed_examples.py'
+        $env:MAESTROQA_MOCK_URL = $server.Url
+        try {
+            $output = & python3 $script 2>&1
+            $LASTEXITCODE | Should -Be 0 -Because ($output -join "`n")
+        }
+        finally {
+            Remove-Item Env:MAESTROQA_MOCK_URL
+        }
+    }
+}
