@@ -37,7 +37,7 @@ try {
     Import-Csv $csv | New-MqaTicket -IfExists Skip | Format-Table | Out-Host
 
     Write-Host '3. Screen-capture usage for two groups' -ForegroundColor Cyan
-    Get-MqaCaptureUsage -GroupId 'group-1', 'group-2' -Interval Week | Format-Table | Out-Host
+    Get-MqaCaptureUsage -GroupId 'grp_emea', 'grp_apac' -Interval Week | Format-Table | Out-Host
 }
 finally {
     Disconnect-Mqa

@@ -17,7 +17,7 @@ internal static class Auth
             return new Credential(header.ToString(), "header", HadApiTokenHeader: true);
         }
 
-        return bodyTokenAllowed && body.Token is { Length: > 0 } bodyToken
+        return bodyTokenAllowed && body.Peek(BodyField) is { Length: > 0 } bodyToken
             ? new Credential(bodyToken, "body", hadHeader)
             : new Credential(null, null, hadHeader);
     }

@@ -5,7 +5,7 @@ namespace MaestroQA.MockServer;
 /// <summary>Requesting exports and polling them: request-raw-export, request-groups-export, request-audit-log-export, get-export-data.</summary>
 internal sealed class ExportEndpoints(ExportStore exports, ConfigStore config, ServerClock clock)
 {
-    private const string ExportIdParameter = "exportId";
+    public const string ExportIdParameter = "exportId";
     private static readonly string[] CalibrationModes = ["all", "none", "only"];
 
     public void Map(IEndpointRouteBuilder api, ApiPipeline pipeline)
@@ -41,17 +41,19 @@ internal sealed class ExportEndpoints(ExportStore exports, ConfigStore config, S
         return Accept(request, new ExportRequest(ExportKind.AuditLog, request.Body.OptionalString("name"), start, end));
     }
 
-    /// <summary>The id may come in a header, the JSON body or the query string; dataUrl stays "" until there is a file.</summary>
+    /// <summary>The export a request names: in a header, the JSON body or the query string, in that order of precedence.</summary>
+    public static string? ExportIdOf(HttpRequest request, string? bodyExportId) =>
+        NonEmpty(request.Headers[ExportIdParameter].ToString())
+        ?? NonEmpty(bodyExportId)
+        ?? NonEmpty(request.Query[ExportIdParameter].ToString());
+
+    /// <summary>dataUrl stays "" until the export is complete with a file to download.</summary>
     private IResult GetExportData(ApiRequest request)
     {
-        var header = request.Context.Request.Headers[ExportIdParameter].ToString();
-        var query = request.Context.Request.Query[ExportIdParameter].ToString();
-        var id = header.Length > 0 ? header
-            : request.Body.OptionalString(ExportIdParameter, allowEmpty: false) is { } fromBody ? fromBody
-            : query.Length > 0 ? query
-            : throw ApiException.BadRequest(
-                $"Missing required parameter '{ExportIdParameter}': pass it in a header, the JSON body or the query string");
-        request.Record.ExportId = id;
+        // A body exportId that is present must be a valid one, even when a header also names the export.
+        var bodyExportId = request.Body.OptionalString(ExportIdParameter, allowEmpty: false);
+        var id = ExportIdOf(request.Context.Request, bodyExportId) ?? throw ApiException.BadRequest(
+            $"Missing required parameter '{ExportIdParameter}': pass it in a header, the JSON body or the query string");
         var job = exports.Find(id) ?? throw ApiException.NotFound($"Export '{id}' not found");
         var now = clock.ElapsedMs;
         return Results.Json(new
@@ -67,6 +69,8 @@ internal sealed class ExportEndpoints(ExportStore exports, ConfigStore config, S
         request.Record.ExportId = job.Id;
         return Results.Json(new { exportId = job.Id });
     }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     private static (DateTime Start, DateTime End) RequiredDateRange(BodyFields body)
     {

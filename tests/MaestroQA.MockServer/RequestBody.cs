@@ -16,8 +16,8 @@ internal sealed class RequestBody
 
     public static RequestBody None { get; } = new(BodyFields.Empty, null);
 
-    /// <summary>The apiToken body field, when the body is a JSON object carrying a string there.</summary>
-    public string? Token => _fields?.PeekString(Auth.BodyField);
+    /// <summary>A string field of the body without validating anything: null when absent, not a string, or the body is not JSON.</summary>
+    public string? Peek(string name) => _fields?.PeekString(name);
 
     /// <summary>The fields, or a 400 when the body was not a JSON object.</summary>
     public BodyFields Fields => _fields ?? throw ApiException.BadRequest(_problem ?? "Invalid request body");

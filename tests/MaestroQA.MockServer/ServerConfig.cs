@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -43,6 +44,7 @@ internal sealed record ServerConfig
         RespectNullableAnnotations = true,
         NumberHandling = JsonNumberHandling.Strict,
         WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public static ServerConfig Parse(string json)

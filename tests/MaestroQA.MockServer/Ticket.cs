@@ -5,8 +5,9 @@ namespace MaestroQA.MockServer;
 /// <summary>A ticket as the API returns it; optional fields never set are left out, as the article's examples show.</summary>
 internal sealed record Ticket
 {
+    /// <summary>Assigned by <see cref="TicketStore.Add"/>, once the ticket is known to be new.</summary>
     [JsonPropertyName("_id")]
-    public required string MaestroId { get; init; }
+    public string MaestroId { get; init; } = "";
 
     [JsonPropertyName("gradable_id")]
     public required string GradableId { get; init; }
@@ -50,9 +51,8 @@ internal sealed record Ticket
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool Synced { get; init; }
 
-    public static Ticket FromBody(BodyFields body, string maestroId, DateTime now) => new()
+    public static Ticket FromBody(BodyFields body, DateTime now) => new()
     {
-        MaestroId = maestroId,
         GradableId = body.RequiredString("gradable_id"),
         Type = body.RequiredString("type"),
         Subject = body.RequiredString("subject"),

@@ -5,17 +5,16 @@ namespace MaestroQA.MockServer;
 /// <summary>POST tickets, PATCH tickets/{gradable_id}, DELETE tickets/{gradable_id}.</summary>
 internal sealed class TicketEndpoints(TicketStore tickets, ServerClock clock)
 {
-    private const string Route = "tickets";
-
     public void Map(IEndpointRouteBuilder api, ApiPipeline pipeline)
     {
-        api.MapPost(Route, pipeline.Endpoint(ApiRoutes.CreateTicket, Create));
-        api.MapPatch($"{Route}/{{gradable_id}}", NamingTicket(pipeline.Endpoint(ApiRoutes.ChangeTicket, Update)));
-        api.MapDelete($"{Route}/{{gradable_id}}", NamingTicket(pipeline.Endpoint(ApiRoutes.ChangeTicket, Delete)));
+        var route = ApiRoutes.CreateTicket.Name;
+        api.MapPost(route, pipeline.Endpoint(ApiRoutes.CreateTicket, Create));
+        api.MapPatch($"{route}/{{gradable_id}}", NamingTicket(pipeline.Endpoint(ApiRoutes.ChangeTicket, Update)));
+        api.MapDelete($"{route}/{{gradable_id}}", NamingTicket(pipeline.Endpoint(ApiRoutes.ChangeTicket, Delete)));
     }
 
     /// <summary>The ticket in the path, taken from the raw target: routing leaves %2F encoded, and helpdesk ids may hold a slash.</summary>
-    public static string GradableIdOf(HttpContext context)
+    private static string GradableIdOf(HttpContext context)
     {
         var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? "";
         var path = target.Split('?', 2)[0];
@@ -25,8 +24,7 @@ internal sealed class TicketEndpoints(TicketStore tickets, ServerClock clock)
 
     private IResult Create(ApiRequest request)
     {
-        request.Record.GradableId = request.Body.PeekString("gradable_id");
-        var ticket = tickets.Add(Ticket.FromBody(request.Body, tickets.NextMaestroId(), clock.UtcNow));
+        var ticket = tickets.Add(Ticket.FromBody(request.Body, clock.UtcNow));
         return Results.Json(ticket, statusCode: StatusCodes.Status201Created);
     }
 

@@ -9,9 +9,6 @@ internal sealed class TicketStore
     // Never reset, so a Maestro id is unique for the process's life.
     private long _lastId;
 
-    /// <summary>Shaped like the 24-hex-digit ids MaestroQA's database hands out.</summary>
-    public string NextMaestroId() => $"64a1f0c2{Interlocked.Increment(ref _lastId):x16}";
-
     public IReadOnlyList<Ticket> All
     {
         get
@@ -23,13 +20,19 @@ internal sealed class TicketStore
         }
     }
 
+    /// <summary>Stores a new ticket under a fresh Maestro id, shaped like the 24-hex-digit ids MaestroQA's database hands out.</summary>
     public Ticket Add(Ticket ticket)
     {
         lock (_gate)
         {
-            return _tickets.TryAdd(ticket.GradableId, ticket)
-                ? ticket
-                : throw ApiException.Conflict($"A ticket with gradable_id '{ticket.GradableId}' already exists");
+            if (_tickets.ContainsKey(ticket.GradableId))
+            {
+                throw ApiException.Conflict($"A ticket with gradable_id '{ticket.GradableId}' already exists");
+            }
+
+            var stored = ticket with { MaestroId = $"64a1f0c2{++_lastId:x16}" };
+            _tickets.Add(stored.GradableId, stored);
+            return stored;
         }
     }
 

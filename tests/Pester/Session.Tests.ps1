@@ -31,7 +31,7 @@ Describe 'Connect-Mqa and the default session' {
         $credential = [pscredential]::new('automation', $secure)
         $session = New-MqaSession -Credential $credential -BaseUri $server.ApiUri
         $session.Source | Should -Be 'Credential'
-        Get-MqaCaptureUsage -GroupId g1 -Interval Day -Session $session | Should -Not -BeNullOrEmpty
+        Get-MqaCaptureUsage -GroupId grp_emea -Interval Day -Session $session | Should -Not -BeNullOrEmpty
     }
 
     It 'New-MqaSession does not change the default session' {
@@ -44,7 +44,7 @@ Describe 'Connect-Mqa and the default session' {
         $env:MAESTROQA_BASE_URI = $server.ApiUri
         try {
             (Get-MqaSession).Source | Should -Be 'Environment'
-            Get-MqaCaptureUsage -GroupId g1 -Interval Week | Should -Not -BeNullOrEmpty
+            Get-MqaCaptureUsage -GroupId grp_emea -Interval Week | Should -Not -BeNullOrEmpty
         }
         finally {
             Remove-Item Env:MAESTROQA_API_TOKEN, Env:MAESTROQA_BASE_URI

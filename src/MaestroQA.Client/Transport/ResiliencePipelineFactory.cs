@@ -23,7 +23,10 @@ internal static class ResiliencePipelineFactory
     public static ResiliencePipeline<ApiResponse> Create(MaestroQAClientOptions options, RateLimiter? limiter, TimeSpan? attemptTimeout, TimeProvider time)
     {
         var builder = new ResiliencePipelineBuilder<ApiResponse> { TimeProvider = time };
-        builder.AddRetry(CreateRetryOptions(options));
+        if (options.MaxRetryCount > 0)
+        {
+            builder.AddRetry(CreateRetryOptions(options));
+        }
         if (limiter is not null)
         {
             builder.AddRateLimiter(new RateLimiterStrategyOptions { RateLimiter = args => AcquireAsync(limiter, args) });

@@ -11,5 +11,5 @@ $binaryPath = Join-Path $PSScriptRoot (Join-Path $Flavor.ToLowerInvariant() 'Mae
 # initializer; so the dependency resolver is registered first (registering is idempotent).
 $assembly = [System.Reflection.Assembly]::LoadFrom($binaryPath)
 $assembly.GetType('MaestroQA.PowerShell.Module.ModuleInitializer', $true)::new().OnImport()
-$binary = Import-Module -Assembly $assembly -PassThru -ErrorAction Stop
+$binary = Import-Module -Name $binaryPath -PassThru -ErrorAction Stop
 Export-ModuleMember -Cmdlet @($binary.ExportedCmdlets.Keys)

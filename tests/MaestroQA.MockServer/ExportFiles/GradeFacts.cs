@@ -54,9 +54,9 @@ internal sealed record GradeFacts(
     /// <summary>alignment_score, target_answer_id, original_grader: only calibrations and grader QA have them.</summary>
     public void WriteCalibration(RowBuilder row)
     {
-        var compared = GradeType != GradeTypes.Qa;
+        var compared = GradeType != GradeTypeNames.Qa;
         row.Number(compared ? row.Random.Decimal(40, 100, 1) : null);
-        row.Text(GradeType == GradeTypes.Calibration ? row.Random.Hex(17) : null);
+        row.Text(GradeType == GradeTypeNames.Calibration ? row.Random.Hex(17) : null);
         row.Text(compared ? row.Random.Pick(SampleData.Graders) : null);
     }
 }

@@ -20,13 +20,13 @@ internal sealed record TableContext(DateTime RangeStart, DateTime RangeEnd, IRea
         var request = job.Request;
         var gradeTypes = request.IncludeCalibrations switch
         {
-            "only" => new List<string> { GradeTypes.Calibration },
-            "all" => [GradeTypes.Qa, GradeTypes.Calibration],
-            _ => [GradeTypes.Qa],
+            "only" => new List<string> { GradeTypeNames.Calibration },
+            "all" => [GradeTypeNames.Qa, GradeTypeNames.Calibration],
+            _ => [GradeTypeNames.Qa],
         };
         if (request.IncludeGraderQA == true && request.IncludeCalibrations != "only")
         {
-            gradeTypes.Add(GradeTypes.GraderQa);
+            gradeTypes.Add(GradeTypeNames.GraderQa);
         }
 
         // Grades cannot have been updated after the export was requested.
@@ -36,7 +36,7 @@ internal sealed record TableContext(DateTime RangeStart, DateTime RangeEnd, IRea
     }
 }
 
-internal static class GradeTypes
+internal static class GradeTypeNames
 {
     public const string Qa = "qa";
     public const string Calibration = "calibration";

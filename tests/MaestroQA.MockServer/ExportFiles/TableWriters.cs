@@ -1,5 +1,6 @@
 using System.IO.Pipelines;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace MaestroQA.MockServer.ExportFiles;
@@ -34,7 +35,7 @@ internal static class TableWriters
     /// <summary>A JSON array of objects keyed by the CSV header, streamed so large exports need no large buffer.</summary>
     public static async Task WriteJsonAsync(PipeWriter destination, ExportJob job, IExportTable table, CancellationToken cancellation)
     {
-        await using var json = new Utf8JsonWriter(destination);
+        await using var json = new Utf8JsonWriter(destination, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         json.WriteStartArray();
         foreach (var row in ExportTables.Rows(job, table))
         {
