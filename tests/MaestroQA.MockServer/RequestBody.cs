@@ -33,7 +33,7 @@ internal sealed class RequestBody
 
         try
         {
-            using var document = JsonDocument.Parse(buffer.ToArray());
+            using var document = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
             return document.RootElement.ValueKind == JsonValueKind.Object
                 ? new RequestBody(new BodyFields(document.RootElement.Clone()), null)
                 : new RequestBody(null, $"Request body must be a JSON object, got {BodyFields.Describe(document.RootElement)}");
