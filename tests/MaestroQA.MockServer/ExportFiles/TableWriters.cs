@@ -11,6 +11,8 @@ internal static class TableWriters
     /// <summary>UTF-8 without a byte order mark, like the files it imitates.</summary>
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
+    private const int FlushEveryRows = 256;
+
     public static void WriteCsv(Stream destination, ExportJob job, IExportTable table)
     {
         using var text = new StreamWriter(destination, Utf8NoBom, bufferSize: 1 << 16, leaveOpen: true);
@@ -37,6 +39,7 @@ internal static class TableWriters
     {
         await using var json = new Utf8JsonWriter(destination, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         json.WriteStartArray();
+        var written = 0;
         foreach (var row in ExportTables.Rows(job, table))
         {
             json.WriteStartObject();
@@ -48,13 +51,21 @@ internal static class TableWriters
             }
 
             json.WriteEndObject();
-            if (json.BytesPending > 1 << 16)
+            // By rows, not BytesPending: writing to a pipe, the writer advances the pipe in small chunks as it goes.
+            if (++written % FlushEveryRows == 0)
             {
-                await json.FlushAsync(cancellation);
+                await FlushAsync(json, destination, cancellation);
             }
         }
 
         json.WriteEndArray();
-        await json.FlushAsync(cancellation);
+        await FlushAsync(json, destination, cancellation);
+    }
+
+    /// <summary>Hands the written bytes to the pipe and sends them: flushing the writer alone only buffers them in the pipe.</summary>
+    private static async Task FlushAsync(Utf8JsonWriter json, PipeWriter destination, CancellationToken cancellation)
+    {
+        json.Flush();
+        await destination.FlushAsync(cancellation);
     }
 }
