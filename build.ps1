@@ -7,7 +7,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Package', 'Clean')]
     [string] $Task = 'Build',
 
     [ValidateSet('Release', 'Debug')]
@@ -53,6 +53,30 @@ function Invoke-Build {
     Write-Host "Module: $moduleDir"
 }
 
+function Invoke-Package {
+    # (a) a .nupkg that Publish-PSResource made, so the Gallery will take it too.
+    $packages = Join-Path $outRoot 'packages'
+    if (Test-Path $packages) { Remove-Item $packages -Recurse -Force }
+    $null = New-Item -ItemType Directory -Path $packages
+    $repository = "MaestroQABuild$PID"
+    Register-PSResourceRepository -Name $repository -Uri $packages -Trusted
+    try {
+        Publish-PSResource -Path $moduleDir -Repository $repository
+    }
+    finally {
+        Unregister-PSResourceRepository -Name $repository
+    }
+
+    # (b) the Azure Automation zip: zip, folder and manifest share one name, with no version folder between.
+    $staging = Join-Path $outRoot "automation/$moduleName"
+    if (Test-Path (Split-Path $staging)) { Remove-Item (Split-Path $staging) -Recurse -Force }
+    $null = New-Item -ItemType Directory -Path $staging -Force
+    Copy-Item (Join-Path $moduleDir '*') $staging -Recurse
+    $zip = Join-Path $packages "$moduleName.zip"
+    Compress-Archive -Path $staging -DestinationPath $zip
+    Get-ChildItem $packages | ForEach-Object { Write-Host "Package: $($_.FullName)" }
+}
+
 function Get-PesterModulePath {
     $cache = (& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', ''
     $path = Join-Path $cache.Trim() 'pester/6.2.0/tools/Pester.psd1'
@@ -85,6 +109,7 @@ function Invoke-PesterTests([string] $Flavor) {
 
 function Invoke-Test {
     Invoke-Build
+    Invoke-Package
     $null = New-Item -ItemType Directory -Path (Join-Path $outRoot 'test-results') -Force
     $totals = @(Invoke-XunitTests) + @($flavors.Keys | ForEach-Object { Invoke-PesterTests $_ })
     $totals | Format-Table -AutoSize | Out-Host
@@ -102,6 +127,7 @@ function Invoke-ScriptInChildPwsh([string] $Script, [string[]] $Arguments) {
 switch ($Task) {
     'Build' { Invoke-Build }
     'Test' { Invoke-Test }
+    'Package' { Invoke-Build; Invoke-Package }
     'Demo' {
         Invoke-Build
         Invoke-ScriptInChildPwsh (Join-Path $root 'tests/Demo/Invoke-Demo.ps1') @('-ModuleManifest', (Join-Path $moduleDir "$moduleName.psd1"))
