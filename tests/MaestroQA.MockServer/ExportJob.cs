@@ -52,6 +52,9 @@ internal sealed class ExportJob
 
     public required int Rows { get; init; }
 
+    /// <summary>The zip also holds an entry whose path climbs out of any folder it is extracted into.</summary>
+    public bool ZipSlip { get; init; }
+
     /// <summary>Seeds every generated row, so the download and /admin rows agree and repeat across runs.</summary>
     public required ulong DataSeed { get; init; }
 

@@ -42,6 +42,7 @@ internal sealed partial class ExportStore(ServerClock clock)
             HasData = !config.ErroredExportNames.Contains(name)
                 && !config.EmptyExportNames.Contains(name)
                 && !(request.StartDate > nowUtc),
+            ZipSlip = config.ZipSlipExportNames.Contains(name),
             Rows = rowsMatch.Success ? int.Parse(rowsMatch.Groups[1].ValueSpan) : config.RowsPerExport,
             DataSeed = StableHash.Seed(config.Seed)
                 .Add((long)request.Kind).Add(name).Add(DateFormats.Iso(request.StartDate)).Add(DateFormats.Iso(request.EndDate))

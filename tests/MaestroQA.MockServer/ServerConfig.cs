@@ -33,6 +33,9 @@ internal sealed record ServerConfig
 
     public IReadOnlyList<string> EmptyExportNames { get; init; } = [];
 
+    /// <summary>Raw (zip) exports with these names also hold a hostile entry, "../zip-slip.csv", after the tables.</summary>
+    public IReadOnlyList<string> ZipSlipExportNames { get; init; } = [];
+
     public LimitsConfig Limits { get; init; } = new();
 
     public FaultsConfig Faults { get; init; } = new();

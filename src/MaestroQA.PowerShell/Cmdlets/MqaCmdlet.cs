@@ -14,6 +14,7 @@ namespace MaestroQA.PowerShell.Cmdlets;
 public abstract class MqaCmdlet : PSCmdlet, IApiLog
 {
     private static readonly TimeSpan PumpInterval = TimeSpan.FromMilliseconds(50);
+    private static readonly Action NoOp = static () => { };
     private readonly CancellationTokenSource _stopping = new();
     private readonly BlockingCollection<Action> _pipelineActions = new();
 
@@ -44,6 +45,12 @@ public abstract class MqaCmdlet : PSCmdlet, IApiLog
     /// <summary>Runs queued actions until <paramref name="task"/> ends, then the ones it left.</summary>
     protected void Pump(Task task)
     {
+        // Wake the wait below as soon as the task ends, rather than at the next poll.
+        if (!task.IsCompleted)
+        {
+            task.ContinueWith(static (_, actions) => ((BlockingCollection<Action>)actions!).Add(NoOp), _pipelineActions, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+
         while (!task.IsCompleted)
         {
             if (_pipelineActions.TryTake(out Action? action, PumpInterval))

@@ -50,6 +50,12 @@ internal sealed class ExportFileCache : IDisposable
                     using var entry = zip.CreateEntry($"{table.Name}.csv", CompressionLevel.Fastest).Open();
                     TableWriters.WriteCsv(entry, job, table);
                 }
+
+                if (job.ZipSlip)
+                {
+                    using var hostile = new StreamWriter(zip.CreateEntry("../zip-slip.csv").Open());
+                    hostile.Write("gradable_id\r\nescaped\r\n");
+                }
             }
             else
             {

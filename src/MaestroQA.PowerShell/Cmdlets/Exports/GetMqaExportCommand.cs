@@ -5,7 +5,7 @@ using MaestroQA.Client.Models;
 namespace MaestroQA.PowerShell.Cmdlets.Exports;
 
 /// <summary>Checks an export's status once.</summary>
-[Cmdlet(VerbsCommon.Get, "MqaExport", DefaultParameterSetName = ExportIdSet)]
+[Cmdlet(VerbsCommon.Get, "MqaExport", DefaultParameterSetName = ExportSet)]
 [OutputType(typeof(MqaExport))]
 public sealed class GetMqaExportCommand : ExportInputCmdlet
 {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Management.Automation;
+using System.Threading;
 using MaestroQA.Client.Exports;
 using MaestroQA.Client.Models;
 using MaestroQA.PowerShell.Errors;
@@ -23,7 +24,7 @@ public sealed class SaveMqaExportCommand : MqaApiCmdlet
     [ValidateNotNull]
     public MqaExport Export { get; set; } = null!;
 
-    /// <summary>A folder (the file is named after the export) or a file path.</summary>
+    /// <summary>A folder (the file is named after the export) or a file path; a path that does not exist yet is a folder unless it has an extension.</summary>
     [Parameter(Position = 0)]
     [ValidateNotNullOrEmpty]
     public string Path { get; set; } = ".";
@@ -82,30 +83,50 @@ public sealed class SaveMqaExportCommand : MqaApiCmdlet
             File.Move(partial, target);
             return true;
         }
-        catch (Exception ex) when (ex is not PipelineStoppedException)
+        catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
+        {
+            // The transport's message names the request; say too what became of the file, and how far the last attempt got.
+            ErrorRecord record = ErrorRecords.From(ex, Export);
+            record.ErrorDetails = new ErrorDetails($"Export {Export.ExportId} was not saved: {progress.DescribeBreak()}{ex.Message} No file was left at '{target}'.");
+            if (record.CategoryInfo.Category is ErrorCategory.AuthenticationError or ErrorCategory.PermissionDenied)
+            {
+                ThrowTerminatingError(record);
+            }
+
+            WriteError(record);
+            return false;
+        }
+        catch (OperationCanceledException ex)
         {
             WriteFailure(ex, Export);
             return false;
         }
         finally
         {
-            progress.Complete();
+            // First: when the pipeline is stopping, WriteProgress throws.
             if (File.Exists(partial))
             {
                 File.Delete(partial);
             }
+
+            progress.Complete();
         }
     }
 
     private IReadOnlyList<string> ExpandArchive(string zipPath)
     {
-        if (!zipPath.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
+        if (!ExportFileNames.For(Export).EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
         {
             WriteVerbose($"'{zipPath}' is a single CSV; -Expand has nothing to unzip.");
             return [zipPath];
         }
 
         string folder = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(zipPath)!, System.IO.Path.GetFileNameWithoutExtension(zipPath));
+        if (string.Equals(folder, zipPath, StringComparison.Ordinal))
+        {
+            folder += ".expanded";
+        }
+
         try
         {
             return SafeZipExtractor.Extract(zipPath, folder, overwrite: Force);
@@ -129,7 +150,12 @@ public sealed class SaveMqaExportCommand : MqaApiCmdlet
     private string ResolveTarget()
     {
         string path = GetUnresolvedProviderPathFromPSPath(Path);
-        bool isFolder = Directory.Exists(path) || path.EndsWith(System.IO.Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal);
+
+        // A path that does not exist yet names a file only when it has an extension ("scores.zip"); "exports" is a folder.
+        bool isFolder = Directory.Exists(path)
+            || path.EndsWith(System.IO.Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal)
+            || path.EndsWith(System.IO.Path.AltDirectorySeparatorChar.ToString(), StringComparison.Ordinal)
+            || (!File.Exists(path) && !System.IO.Path.HasExtension(path));
         if (!isFolder)
         {
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
@@ -146,6 +172,8 @@ public sealed class SaveMqaExportCommand : MqaApiCmdlet
         private readonly SaveMqaExportCommand _cmdlet;
         private readonly ProgressRecord _record;
         private readonly Stopwatch _sinceUpdate = Stopwatch.StartNew();
+        private long _received;
+        private long _expected = -1;
 
         public DownloadProgress(SaveMqaExportCommand cmdlet, MqaExport export)
         {
@@ -155,6 +183,8 @@ public sealed class SaveMqaExportCommand : MqaApiCmdlet
 
         public void Report(long bytes, long? total)
         {
+            Interlocked.Exchange(ref _received, bytes);
+            Interlocked.Exchange(ref _expected, total ?? -1);
             if (_sinceUpdate.Elapsed < ProgressInterval)
             {
                 return;
@@ -169,6 +199,16 @@ public sealed class SaveMqaExportCommand : MqaApiCmdlet
                 _record.PercentComplete = percent;
                 _cmdlet.WriteProgress(_record);
             });
+        }
+
+        /// <summary>How far the last attempt got, when it got anywhere: "the download broke off after 1,024 of 4,096 bytes. ".</summary>
+        public string DescribeBreak()
+        {
+            long received = Interlocked.Read(ref _received);
+            long expected = Interlocked.Read(ref _expected);
+            return received == 0 ? string.Empty
+                : expected > received ? $"the download broke off after {received:N0} of {expected:N0} bytes. "
+                : $"the download broke off after {received:N0} bytes. ";
         }
 
         public void Complete()

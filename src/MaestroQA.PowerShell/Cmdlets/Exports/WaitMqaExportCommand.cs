@@ -4,7 +4,7 @@ using MaestroQA.Client.Models;
 namespace MaestroQA.PowerShell.Cmdlets.Exports;
 
 /// <summary>Polls exports until they complete and emits them, ready for Save-MqaExport.</summary>
-[Cmdlet(VerbsLifecycle.Wait, "MqaExport", DefaultParameterSetName = ExportIdSet)]
+[Cmdlet(VerbsLifecycle.Wait, "MqaExport", DefaultParameterSetName = ExportSet)]
 [OutputType(typeof(MqaExport))]
 public sealed class WaitMqaExportCommand : ExportInputCmdlet
 {

@@ -11,8 +11,13 @@ public sealed class SetMqaTicketCommand : TicketFieldsCmdlet
 {
     protected override void ProcessRecord()
     {
-        MqaTicket? changes = ReadTicket(requireAll: false);
-        if (changes is null || !ShouldProcess(changes.GradableId, "Update MaestroQA ticket"))
+        if (!TryReadTicket(requireAll: false, out MqaTicket changes, out ErrorRecord? invalid))
+        {
+            WriteError(invalid);
+            return;
+        }
+
+        if (!ShouldProcess(changes.GradableId, "Update MaestroQA ticket"))
         {
             return;
         }

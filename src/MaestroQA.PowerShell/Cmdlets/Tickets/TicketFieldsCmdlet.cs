@@ -18,6 +18,13 @@ public abstract class TicketFieldsCmdlet : MqaApiCmdlet
 {
     private static readonly char[] ListSeparators = [',', ';'];
 
+    /// <summary>The parameters that make up a row; common ones (-ErrorVariable…) and -Session are not part of it.</summary>
+    private static readonly HashSet<string> FieldNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        nameof(GradableId), nameof(Type), nameof(Subject), nameof(Agent), nameof(Link), nameof(Body), nameof(Tag),
+        nameof(Status), nameof(CsatScore), nameof(FirstSeen), nameof(LastSeen),
+    };
+
     /// <summary>The row as it came down the pipeline, so a failed row's error carries it whole as TargetObject.</summary>
     [Parameter(ValueFromPipeline = true, DontShow = true)]
     public PSObject? InputObject { get; set; }
@@ -89,22 +96,23 @@ public abstract class TicketFieldsCmdlet : MqaApiCmdlet
     protected object CurrentRow => InputObject ?? BoundFieldsAsObject();
 
     /// <summary>
-    /// Converts this record's fields; null (after writing one error naming the row and the field) when one is unusable.
-    /// <paramref name="requireAll"/> demands the fields the API needs to create a ticket.
+    /// Converts this record's fields. False, with one error naming the row's gradable_id and every unusable field, when
+    /// the row cannot be sent; the caller writes it, so it can keep errors in input order. <paramref name="requireAll"/>
+    /// demands the fields the API needs to create a ticket; otherwise (an update) a blank field means "leave as is".
     /// </summary>
-    protected MqaTicket? ReadTicket(bool requireAll)
+    protected bool TryReadTicket(bool requireAll, out MqaTicket ticket, out ErrorRecord? invalid)
     {
         string id = string.IsNullOrWhiteSpace(GradableId) ? "(no gradable_id)" : GradableId!.Trim();
         var problems = new List<string>();
         if (string.IsNullOrWhiteSpace(GradableId))
         {
-            problems.Add("GradableId is required");
+            problems.Add("GradableId (gradable_id) is required");
         }
 
         string[]? agents = SplitList(Agent);
         if (requireAll)
         {
-            foreach ((string name, string? value) in new[] { ("Type", Type), ("Subject", Subject), ("Link", Link), ("Body", Body) })
+            foreach ((string name, string? value) in new[] { ("Type (type)", Type), ("Subject (subject)", Subject), ("Link (link)", Link), ("Body (body)", Body) })
             {
                 if (string.IsNullOrWhiteSpace(value))
                 {
@@ -114,42 +122,42 @@ public abstract class TicketFieldsCmdlet : MqaApiCmdlet
 
             if (agents is null || agents.Length == 0)
             {
-                problems.Add("Agent needs at least one agent id");
+                problems.Add("Agent (agents) needs at least one agent id");
             }
-        }
-        else if (Agent is not null && agents!.Length == 0)
-        {
-            problems.Add("Agent needs at least one agent id");
         }
 
         if (!string.IsNullOrWhiteSpace(Link) && !(Uri.TryCreate(Link!.Trim(), UriKind.Absolute, out Uri? link) && (link.Scheme == Uri.UriSchemeHttp || link.Scheme == Uri.UriSchemeHttps)))
         {
-            problems.Add($"Link '{Link}' is not an absolute http(s) URL");
+            problems.Add($"Link (link) '{Link}' is not an absolute http(s) URL");
         }
 
-        double? csat = ReadNumber(CsatScore, "CsatScore", problems);
-        DateTime? firstSeen = ReadDate(FirstSeen, "FirstSeen", problems);
-        DateTime? lastSeen = ReadDate(LastSeen, "LastSeen", problems);
+        double? csat = ReadNumber(CsatScore, "CsatScore (csat_score)", problems);
+        DateTime? firstSeen = ReadDate(FirstSeen, "FirstSeen (first_seen)", problems);
+        DateTime? lastSeen = ReadDate(LastSeen, "LastSeen (last_seen)", problems);
         if (problems.Count > 0)
         {
-            WriteError(ErrorRecords.InvalidArgument("InvalidTicket", $"Ticket '{id}' was not sent: {string.Join("; ", problems)}.", CurrentRow));
-            return null;
+            string what = requireAll ? "sent" : "updated";
+            invalid = ErrorRecords.InvalidArgument("InvalidTicket", $"Ticket '{id}' was not {what}: {string.Join("; ", problems)}.", CurrentRow);
+            ticket = null!;
+            return false;
         }
 
-        return new MqaTicket
+        invalid = null;
+        ticket = new MqaTicket
         {
             GradableId = GradableId!.Trim(),
             Type = NullIfBlank(Type),
             Subject = NullIfBlank(Subject),
-            Agents = agents,
+            Agents = agents is { Length: > 0 } ? agents : null,
             Link = NullIfBlank(Link),
             Body = string.IsNullOrEmpty(Body) ? null : Body,
-            Tags = SplitList(Tag),
+            Tags = SplitList(Tag) is { Length: > 0 } tags ? tags : null,
             Status = NullIfBlank(Status),
             CsatScore = csat,
             FirstSeen = firstSeen,
             LastSeen = lastSeen,
         };
+        return true;
     }
 
     private PSObject BoundFieldsAsObject()
@@ -157,7 +165,7 @@ public abstract class TicketFieldsCmdlet : MqaApiCmdlet
         var row = new PSObject();
         foreach (KeyValuePair<string, object> parameter in MyInvocation.BoundParameters)
         {
-            if (parameter.Value is not MaestroQA.PowerShell.Session.MqaSession)
+            if (FieldNames.Contains(parameter.Key))
             {
                 row.Properties.Add(new PSNoteProperty(parameter.Key, parameter.Value));
             }

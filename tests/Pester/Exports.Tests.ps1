@@ -1,0 +1,458 @@
+BeforeAll {
+    . $PSScriptRoot/TestSetup.ps1
+    $server = Start-MqaMockServer
+
+    # Windows a tenth of their documented length on both sides, and exports that finish in a third of a second.
+    $limits = @{ demandingPerSecond = 1; demandingPerMinute = 30; easyPerSecond = 10; easyPerMinute = 100; windowScale = 0.1 }
+    function Set-ExportConfig([hashtable] $Extra = @{}) {
+        $config = @{ limits = $limits; exportRequestedMs = 100; exportInProgressMs = 200 }
+        foreach ($key in $Extra.Keys) { $config[$key] = $Extra[$key] }
+        Set-MqaMockConfig $server $config
+    }
+    function New-ScaledSession([int] $MaximumRetryCount = 5) {
+        New-MqaSession -ApiToken $server.Token -BaseUri $server.ApiUri -MaximumRetryCount $MaximumRetryCount -RetryIntervalSec 0.05 `
+            -DemandingRateLimit @{ PerSecond = 1; PerMinute = 30; WindowScale = 0.1 } `
+            -EasyRateLimit @{ PerSecond = 10; PerMinute = 100; WindowScale = 0.1 }
+    }
+    Connect-Mqa -ApiToken $server.Token -BaseUri $server.ApiUri -RetryIntervalSec 0.05 `
+        -DemandingRateLimit @{ PerSecond = 1; PerMinute = 30; WindowScale = 0.1 } `
+        -EasyRateLimit @{ PerSecond = 10; PerMinute = 100; WindowScale = 0.1 }
+
+    function New-TestFolder { (New-Item -ItemType Directory -Path (Join-Path $TestDrive ([guid]::NewGuid().ToString('N')))).FullName }
+    function Get-ApiRequest([string] $Route) { @(Get-MqaMockRequest $server | Where-Object route -EQ $Route) }
+    # Dates left as the server wrote them (ISO UTC with milliseconds).
+    function Get-MockExport([string] $ExportId) { (Invoke-WebRequest "$($server.Url)admin/exports/$ExportId").Content | ConvertFrom-Json -DateKind String }
+
+    # The past, in UTC, so every export holds data and the dates sent are known exactly.
+    $start = [DateTimeOffset]::new(2025, 1, 1, 0, 0, 0, [TimeSpan]::Zero)
+    $end = $start.AddDays(30)
+
+    # gradable_id -> GradableId, ip_address -> IpAddress: the module's property for a CSV header.
+    function ConvertTo-PropertyName([string] $Column) { -join ($Column -split '_' | ForEach-Object { $_.Substring(0, 1).ToUpperInvariant() + $_.Substring(1) }) }
+
+    <#
+        Every column of every row, the module's typed value against the server's logical one (from /admin rows):
+        returns the differences, so a failure says exactly which cell is wrong.
+    #>
+    function Compare-ExportRow([object[]] $Actual, [object[]] $Expected) {
+        $differences = [System.Collections.Generic.List[string]]::new()
+        if ($Actual.Count -ne $Expected.Count) { $differences.Add("row count: $($Actual.Count), expected $($Expected.Count)") }
+        for ($i = 0; $i -lt [Math]::Min($Actual.Count, $Expected.Count); $i++) {
+            foreach ($column in $Expected[$i].PSObject.Properties) {
+                $name = ConvertTo-PropertyName $column.Name
+                $property = $Actual[$i].PSObject.Properties[$name]
+                if (-not $property) { $differences.Add("row ${i}: no property $name"); continue }
+                $want = $column.Value
+                $got = $property.Value
+                $same = if ($null -eq $want) { $null -eq $got }
+                elseif ($want -is [DateTime]) { $got -is [DateTime] -and $got.Kind -eq 'Utc' -and $got.Ticks -eq $want.ToUniversalTime().Ticks }
+                elseif ($want -is [bool]) { $got -is [bool] -and $got -eq $want }
+                elseif ($want -is [ValueType]) { $got -is [double] -and $got -eq [double]$want }
+                elseif ($want -is [array]) { $got -is [string[]] -and ($got -join "`n") -ceq ($want -join "`n") }
+                else { $got -is [string] -and $got -ceq $want }
+                if (-not $same) {
+                    $differences.Add("row $i $name`: got [$(if ($null -ne $got) { $got.GetType().Name })] '$got', expected [$(if ($null -ne $want) { $want.GetType().Name })] '$want'")
+                }
+            }
+            if ($Actual[$i].AdditionalColumns.Count -ne 0) { $differences.Add("row ${i}: unexpected extra columns $($Actual[$i].AdditionalColumns.Keys -join ', ')") }
+        }
+        , $differences.ToArray()
+    }
+
+    function Read-ZipEntryText([string] $Zip, [string] $Entry) {
+        Add-Type -AssemblyName System.IO.Compression.FileSystem
+        $archive = [System.IO.Compression.ZipFile]::OpenRead($Zip)
+        try {
+            $reader = [System.IO.StreamReader]::new($archive.GetEntry($Entry).Open())
+            try { $reader.ReadToEnd() } finally { $reader.Dispose() }
+        }
+        finally { $archive.Dispose() }
+    }
+}
+
+AfterAll {
+    Disconnect-Mqa
+    Stop-MqaMockServer $server
+}
+
+Describe 'Request, wait, save and import: the rows are exactly the server''s' {
+    BeforeEach { Reset-MqaMockServer $server; Set-ExportConfig }
+
+    It 'a raw export zip: every column of every table, quirks included' {
+        $folder = New-TestFolder
+        $rows = @(Invoke-MqaRawExport -StartDate $start -EndDate $end -Name 'round trip rows=300' -Wait -PollInterval 0.1 -OutVariable export |
+                Save-MqaExport -Path $folder -OutVariable file |
+                Import-MqaExport -Table total_scores)
+        $export = $export[0]
+        $export.PSTypeNames | Should -Contain 'MaestroQA.Client.Models.MqaExport'
+        $export.Status | Should -Be 'Complete'
+        $file.Name | Should -Be "$($export.ExportId).zip"
+        $rows | Should -HaveCount 300
+        $rows[0].GetType().Name | Should -Be 'MqaTotalScore'
+        $expected = @(Get-MqaMockExportRow $server $export.ExportId total_scores)
+        Compare-ExportRow $rows $expected | Should -BeNullOrEmpty
+
+        # The quirks are really in the file, so the comparison above covered them.
+        $csv = Read-ZipEntryText $file[0].FullName 'total_scores.csv'
+        $csv | Should -Match '"=""\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}"""' -Because 'formula dates with milliseconds'
+        $csv | Should -Match '"=""\d{4}-\d\d-\d\d \d\d:\d\d:\d\d"""' -Because 'formula dates without'
+        $csv | Should -Match ',\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ,' -Because 'plain ISO dates'
+        $csv | Should -Match ',Unknown,' -Because 'Unknown for a missing value'
+        $csv | Should -Match ',,' -Because 'empty for a missing value'
+        $csv | Should -Match ',"[^"=]*""[^"]+""[^"]*",' -Because 'quoted cells with doubled quotes'
+        $csv | Should -Match ',"[^"]*\r?\n[^"]*",' -Because 'a cell with a line break'
+        $csv | Should -Match '[^\x00-\x7F]' -Because 'non-ASCII text'
+
+        # The other four tables of the same zip, straight out of it.
+        foreach ($table in 'section_scores', 'individual_answers', 'annotations', 'csat') {
+            $actual = @(Import-MqaExport -Path $file[0].FullName -Table $table)
+            $actual.Count | Should -BeGreaterThan 0 -Because $table
+            Compare-ExportRow $actual @(Get-MqaMockExportRow $server $export.ExportId $table) | Should -BeNullOrEmpty -Because $table
+        }
+    }
+
+    It 'reads every table of the zip when no -Table is given, each typed' {
+        $folder = New-TestFolder
+        $rows = @(Invoke-MqaRawExport $start $end -Name 'all tables rows=20' -Wait -PollInterval 0.1 | Save-MqaExport -Path $folder | Import-MqaExport)
+        $rows | Should -HaveCount 100
+        ($rows | ForEach-Object { $_.GetType().Name } | Select-Object -Unique) |
+            Should -Be @('MqaTotalScore', 'MqaSectionScore', 'MqaAnswerScore', 'MqaAnnotation', 'MqaCsat')
+    }
+
+    It 'a single-file export: the CSV is named after the export and its table is inferred' {
+        $folder = New-TestFolder
+        $rows = @(Invoke-MqaRawExport -StartDate $start -EndDate $end -SingleFile section_scores -Name 'single rows=150' -Wait -PollInterval 0.1 -OutVariable export |
+                Save-MqaExport -Path $folder -OutVariable file |
+                Import-MqaExport)
+        $file.Name | Should -Be "$($export[0].ExportId)_section_scores.csv"
+        (Get-MockExport $export[0].ExportId).singleFileExport | Should -Be 'section_scores'
+        $rows | Should -HaveCount 150
+        $rows[0].GetType().Name | Should -Be 'MqaSectionScore'
+        Compare-ExportRow $rows @(Get-MqaMockExportRow $server $export[0].ExportId section_scores) | Should -BeNullOrEmpty
+    }
+
+    It 'a groups export: AgentIds as string[], Available as bool' {
+        $folder = New-TestFolder
+        $rows = @(Invoke-MqaGroupsExport -IncludeUnavailable -Name 'groups rows=120' -Wait -PollInterval 0.1 -OutVariable export |
+                Save-MqaExport -Path $folder | Import-MqaExport)
+        $export[0].Kind | Should -Be 'Groups'
+        (Get-MockExport $export[0].ExportId).includeUnavailable | Should -BeTrue
+        $rows | Should -HaveCount 120
+        $rows[0].GetType().Name | Should -Be 'MqaGroupMember'
+        $rows | ForEach-Object { , $_.AgentIds } | ForEach-Object { $_.GetType().Name } | Select-Object -Unique | Should -Be 'String[]'
+        ($rows.AgentIds | Measure-Object).Count | Should -BeGreaterThan 120 -Because 'some agents have several ids'
+        ($rows.Available | Select-Object -Unique | Sort-Object) | Should -Be @($false, $true)
+        Compare-ExportRow $rows @(Get-MqaMockExportRow $server $export[0].ExportId agent_groups) | Should -BeNullOrEmpty
+    }
+
+    It 'an audit log export' {
+        $folder = New-TestFolder
+        $rows = @(Invoke-MqaAuditLogExport -StartDate $start -EndDate $end -Name 'audit rows=80' -Wait -PollInterval 0.1 -OutVariable export |
+                Save-MqaExport -Path $folder | Import-MqaExport -Table audit_log)
+        $export[0].Kind | Should -Be 'AuditLog'
+        $rows | Should -HaveCount 80
+        $rows[0].GetType().Name | Should -Be 'MqaAuditLogEntry'
+        Compare-ExportRow $rows @(Get-MqaMockExportRow $server $export[0].ExportId audit_log) | Should -BeNullOrEmpty
+    }
+
+    It 'sends the request''s options and dates as UTC, shown in -Verbose' {
+        $localStart = [DateTime]::new(2025, 3, 1, 8, 30, 0, [DateTimeKind]::Unspecified)
+        $verbose = Invoke-MqaRawExport -StartDate $localStart -EndDate '2025-03-05T00:00:00Z' -IncludeCalibrations Only -IncludeGraderQA -Name opts -Verbose 4>&1 |
+            Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        $sent = Get-MockExport (Get-ApiRequest request-raw-export)[0].exportId
+        $utcStart = $localStart.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss")
+        $sent.startDate | Should -Be "$utcStart.000Z"
+        $sent.endDate | Should -Be '2025-03-05T00:00:00.000Z'
+        $sent.includeCalibrations | Should -Be 'only'
+        $sent.includeGraderQA | Should -BeTrue
+        $sent.name | Should -Be 'opts'
+        ($verbose -join "`n") | Should -Match "$utcStart`Z to 2025-03-05T00:00:00Z"
+    }
+}
+
+Describe 'Long ranges in windows' {
+    BeforeEach { Reset-MqaMockServer $server; Set-ExportConfig }
+
+    It '90 days with -ChunkDays 7: 13 requests, consecutive windows, in order, no limit broken' {
+        $to = $start.AddDays(90)
+        $exports = @(Invoke-MqaRawExport -StartDate $start -EndDate $to -ChunkDays 7 -Name chunked)
+        $requests = Get-ApiRequest request-raw-export
+        $requests | Should -HaveCount 13
+        $requests.status | Select-Object -Unique | Should -Be 200
+        $exports | Should -HaveCount 13
+        $exports.ExportId | Should -Be $requests.exportId -Because 'one export per window, emitted in order'
+
+        $iso = { param($date) $date.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'") }
+        $windows = $exports | ForEach-Object { Get-MockExport $_.ExportId }
+        $windows[0].startDate | Should -Be (& $iso $start)
+        $windows[12].endDate | Should -Be (& $iso $to)
+        for ($i = 0; $i -lt 13; $i++) {
+            $windows[$i].startDate | Should -Be (& $iso $start.AddDays(7 * $i))
+            if ($i -lt 12) { $windows[$i].endDate | Should -Be $windows[$i + 1].startDate }
+        }
+        $exports[12].StartDate | Should -Be $start.AddDays(84).UtcDateTime
+
+        # The server's own record: never more than the demanding limits in any window (0.1 s and 6 s when scaled).
+        Get-MqaMaxRequestsInWindow -Request $requests -WindowMs 100 | Should -BeLessOrEqual 1
+        Get-MqaMaxRequestsInWindow -Request $requests -WindowMs 6000 | Should -BeLessOrEqual 30
+        @(Get-MqaMockRequest $server | Where-Object status -EQ 429) | Should -HaveCount 0
+    }
+
+    It 'with -Wait: requests every window, then emits each completed export in order' {
+        $exports = @(Invoke-MqaRawExport -StartDate $start -EndDate $start.AddDays(20) -ChunkDays 7 -Wait -PollInterval 0.1)
+        $exports | Should -HaveCount 3
+        $exports.Status | Select-Object -Unique | Should -Be 'Complete'
+        $exports.ExportId | Should -Be (Get-ApiRequest request-raw-export).exportId
+        $exports[2].EndDate | Should -Be $start.AddDays(20).UtcDateTime
+    }
+}
+
+Describe 'Downloads' {
+    BeforeEach { Reset-MqaMockServer $server; Set-ExportConfig }
+
+    It 'never sends the token to the download URL' {
+        $folder = New-TestFolder
+        $null = Invoke-MqaRawExport $start $end -Wait -PollInterval 0.1 | Save-MqaExport -Path $folder
+        $downloads = Get-ApiRequest downloads
+        $downloads | Should -HaveCount 1
+        $downloads[0].hadApiTokenHeader | Should -BeFalse
+        $downloads[0].tokenTail | Should -BeNullOrEmpty
+        $downloads[0].status | Should -Be 200
+        (Get-ApiRequest get-export-data)[0].hadApiTokenHeader | Should -BeTrue -Because 'the API itself does get it'
+    }
+
+    It 'a truncated download fails clearly, is retried, and leaves no file, partial or whole' {
+        $folder = New-TestFolder
+        $export = Invoke-MqaRawExport $start $end -Name 'truncated rows=2000' -Wait -PollInterval 0.1
+        Set-ExportConfig @{ faults = @{ truncateRate = 1; routes = @('downloads') } }
+        $output = $export | Save-MqaExport -Path $folder -Session (New-ScaledSession -MaximumRetryCount 2) -ErrorVariable failure -ErrorAction SilentlyContinue
+        $output | Should -BeNullOrEmpty
+        $failure | Should -HaveCount 1
+        $failure[0].FullyQualifiedErrorId | Should -Be 'MaestroQA.NetworkError,MaestroQA.PowerShell.Cmdlets.Exports.SaveMqaExportCommand'
+        $failure[0].CategoryInfo.Category | Should -Be 'ConnectionError'
+        # Shown to the user: which export, how far it got (when the headers arrived before the connection dropped), and that no file was left.
+        $failure[0].ToString() | Should -Match "^Export $($export.ExportId) was not saved: (the download broke off after [\d,]+ of [\d,]+ bytes\. )?Could not reach"
+        $failure[0].ToString() | Should -Match ([regex]::Escape("No file was left at '$(Join-Path $folder "$($export.ExportId).zip")'."))
+        $failure[0].ToString() | Should -Not -Match 'sig=' -Because 'the presigned URL''s signature stays out of error messages'
+        $failure[0].TargetObject.ExportId | Should -Be $export.ExportId
+        $downloads = Get-ApiRequest downloads
+        $downloads | Should -HaveCount 3 -Because 'the first try and two retries'
+        $downloads.fault | Select-Object -Unique | Should -Be 'truncate'
+        @(Get-ChildItem $folder -Force -Recurse) | Should -HaveCount 0
+    }
+
+    It 'refuses to overwrite without -Force, overwrites with it' {
+        $folder = New-TestFolder
+        $export = Invoke-MqaRawExport $start $end -Wait -PollInterval 0.1
+        $first = $export | Save-MqaExport -Path $folder
+        $null = $export | Save-MqaExport -Path $folder -ErrorVariable failure -ErrorAction SilentlyContinue
+        $failure[0].FullyQualifiedErrorId | Should -BeLike 'MaestroQA.FileExists,*'
+        @(Get-ApiRequest downloads) | Should -HaveCount 1 -Because 'nothing is downloaded that cannot be kept'
+        ($export | Save-MqaExport -Path $folder -Force).FullName | Should -Be $first.FullName
+        @(Get-ChildItem $folder -Force) | Should -HaveCount 1
+    }
+
+    It 'saves to an explicit file path, and -Expand unzips a well-formed export' {
+        $folder = New-TestFolder
+        $export = Invoke-MqaRawExport $start $end -Name 'expand rows=10' -Wait -PollInterval 0.1
+        ($export | Save-MqaExport -Path (Join-Path $folder 'mine.zip')).Name | Should -Be 'mine.zip'
+        $files = @($export | Save-MqaExport -Path (Join-Path $folder 'sub') -Expand)
+        $files.Name | Sort-Object | Should -Be @('annotations.csv', 'csat.csv', 'individual_answers.csv', 'section_scores.csv', 'total_scores.csv')
+        $files[0].DirectoryName | Should -Be (Join-Path $folder "sub/$($export.ExportId)")
+        @(Import-MqaExport (Join-Path $folder "sub/$($export.ExportId)")) | Should -HaveCount 50
+    }
+
+    It 'refuses a zip-slip entry and extracts nothing' {
+        $folder = New-TestFolder
+        Set-ExportConfig @{ zipSlipExportNames = @('hostile') }
+        $target = Join-Path $folder 'inner'
+        $output = Invoke-MqaRawExport $start $end -Name hostile -Wait -PollInterval 0.1 |
+            Save-MqaExport -Path $target -Expand -ErrorVariable failure -ErrorAction SilentlyContinue
+        $output | Should -BeNullOrEmpty
+        $failure | Should -HaveCount 1
+        $failure[0].FullyQualifiedErrorId | Should -BeLike 'MaestroQA.ExportFormat,*'
+        $failure[0].Exception.Message | Should -Match ([regex]::Escape('../zip-slip.csv'))
+        Test-Path (Join-Path $target 'zip-slip.csv') | Should -BeFalse
+        Test-Path (Join-Path $folder 'zip-slip.csv') | Should -BeFalse
+        @(Get-ChildItem $target -Recurse -File | Where-Object Extension -EQ '.csv') | Should -HaveCount 0 -Because 'every entry is checked before any is written'
+    }
+}
+
+Describe 'Errors and warnings' {
+    BeforeEach { Reset-MqaMockServer $server; Set-ExportConfig }
+
+    It 'an errored export: MaestroQA.ExportFailed naming the export' {
+        Set-ExportConfig @{ erroredExportNames = @('broken') }
+        $failure = { Invoke-MqaRawExport $start $end -Name broken -Wait -PollInterval 0.1 -ErrorAction Stop } | Should -Throw -PassThru
+        $id = (Get-ApiRequest request-raw-export)[0].exportId
+        $failure.FullyQualifiedErrorId | Should -Be 'MaestroQA.ExportFailed,MaestroQA.PowerShell.Cmdlets.Exports.InvokeMqaRawExportCommand'
+        $failure.CategoryInfo.Category | Should -Be 'InvalidResult'
+        $failure.Exception.Message | Should -Match $id
+        $failure.TargetObject.ExportId | Should -Be $id
+
+        $waited = { Wait-MqaExport -ExportId $id -PollInterval 0.1 -ErrorAction Stop } | Should -Throw -PassThru
+        $waited.FullyQualifiedErrorId | Should -Be 'MaestroQA.ExportFailed,MaestroQA.PowerShell.Cmdlets.Exports.WaitMqaExportCommand'
+    }
+
+    It 'a wait that runs out: MaestroQA.Timeout, OperationTimeout, on time' {
+        Set-ExportConfig @{ exportInProgressMs = 600000 }
+        $export = Invoke-MqaRawExport $start $end
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+        $failure = { $export | Wait-MqaExport -Timeout 1 -PollInterval 0.2 -ErrorAction Stop } | Should -Throw -PassThru
+        $clock.Elapsed.TotalSeconds | Should -BeLessThan 3
+        $failure.FullyQualifiedErrorId | Should -Be 'MaestroQA.Timeout,MaestroQA.PowerShell.Cmdlets.Exports.WaitMqaExportCommand'
+        $failure.CategoryInfo.Category | Should -Be 'OperationTimeout'
+        $failure.Exception.Message | Should -Match $export.ExportId
+    }
+
+    It 'an empty dataUrl: a warning at each step and nothing downstream fails' {
+        Set-ExportConfig @{ emptyExportNames = @('nothing') }
+        $folder = New-TestFolder
+        $rows = Invoke-MqaRawExport $start $end -Name nothing -Wait -PollInterval 0.1 -WarningVariable waitWarning -WarningAction SilentlyContinue -ErrorAction Stop |
+            Save-MqaExport -Path $folder -WarningVariable saveWarning -WarningAction SilentlyContinue -ErrorAction Stop |
+            Import-MqaExport -ErrorAction Stop
+        $rows | Should -BeNullOrEmpty
+        $id = (Get-ApiRequest request-raw-export)[0].exportId
+        $waitWarning | Should -HaveCount 1
+        "$waitWarning" | Should -Match "Export $id is complete but holds no data"
+        $saveWarning | Should -HaveCount 1
+        "$saveWarning" | Should -Match "Export $id has nothing to download"
+        @(Get-ApiRequest downloads) | Should -HaveCount 0
+        @(Get-ChildItem $folder -Force) | Should -HaveCount 0
+    }
+
+    It 'future dates: a warning, and the request is still sent' {
+        $from = [DateTimeOffset]::UtcNow.AddDays(2)
+        $export = Invoke-MqaRawExport -StartDate $from -EndDate $from.AddDays(1) -WarningVariable warning -WarningAction SilentlyContinue
+        $warning | Should -HaveCount 1
+        "$warning" | Should -Match '^StartDate \S+ is in the future: MaestroQA will return no data'
+        @(Get-ApiRequest request-raw-export) | Should -HaveCount 1
+        $export.ExportId | Should -Be (Get-ApiRequest request-raw-export)[0].exportId
+    }
+
+    It 'start after end: MaestroQA.InvalidDateRange from <Command>, and no request' -ForEach @(
+        @{ Command = 'Invoke-MqaRawExport' }
+        @{ Command = 'Invoke-MqaAuditLogExport' }
+    ) {
+        foreach ($range in @(@($end, $start), @($start, $start))) {
+            $failure = { & $Command -StartDate $range[0] -EndDate $range[1] -ErrorAction Stop } | Should -Throw -PassThru
+            $failure.FullyQualifiedErrorId | Should -BeLike 'MaestroQA.InvalidDateRange,*'
+            $failure.CategoryInfo.Category | Should -Be 'InvalidArgument'
+            $failure.Exception.Message | Should -Match 'StartDate must be before EndDate'
+        }
+        @(Get-MqaMockRequest $server) | Should -HaveCount 0
+    }
+
+    It 'a bad <Parameter> is a binding error, and no request' -ForEach @(
+        @{ Parameter = '-SingleFile bogus'; Arguments = @{ SingleFile = 'bogus' } }
+        @{ Parameter = '-IncludeCalibrations bogus'; Arguments = @{ IncludeCalibrations = 'bogus' } }
+        @{ Parameter = '-ChunkDays 0'; Arguments = @{ ChunkDays = 0 } }
+        @{ Parameter = '-StartDate not-a-date'; Arguments = @{ StartDate = 'not-a-date' } }
+    ) {
+        $call = @{ StartDate = $start; EndDate = $end }
+        foreach ($key in $Arguments.Keys) { $call[$key] = $Arguments[$key] }
+        $failure = { Invoke-MqaRawExport @call -ErrorAction Stop } | Should -Throw -PassThru
+        $failure.Exception | Should -BeOfType [System.Management.Automation.ParameterBindingException]
+        $failure.Exception.Message | Should -Match ($Parameter -split ' ')[0].TrimStart('-')
+        @(Get-MqaMockRequest $server) | Should -HaveCount 0
+    }
+
+    It '-SingleFile with a table that is not a raw one: MaestroQA.InvalidSingleFile, and no request' {
+        $failure = { Invoke-MqaRawExport $start $end -SingleFile agent_groups -ErrorAction Stop } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -BeLike 'MaestroQA.InvalidSingleFile,*'
+        @(Get-MqaMockRequest $server) | Should -HaveCount 0
+    }
+}
+
+Describe 'Get-MqaExport and Wait-MqaExport' {
+    BeforeEach { Reset-MqaMockServer $server; Set-ExportConfig }
+
+    It 'takes exports from the pipeline as <Name>' -ForEach @(
+        @{ Name = 'string ids'; Make = { param($e) $e.ExportId } }
+        @{ Name = 'MqaExport objects'; Make = { param($e) $e } }
+        @{ Name = 'objects with an ExportId property'; Make = { param($e) [pscustomobject]@{ ExportId = $e.ExportId; Other = 1 } } }
+    ) {
+        $exports = @(Invoke-MqaGroupsExport; Invoke-MqaGroupsExport)
+        Start-Sleep -Milliseconds 400
+        $checked = @($exports | ForEach-Object { & $Make $_ } | Get-MqaExport)
+        $checked | Should -HaveCount 2
+        $checked.ExportId | Should -Be $exports.ExportId
+        $checked.Status | Select-Object -Unique | Should -Be 'Complete'
+        $checked[0].DataUrl | Should -Match '^http://127\.0\.0\.1:\d+/downloads/'
+        $checked[0].PSTypeNames | Should -Contain 'MaestroQA.Client.Models.MqaExport'
+        @(Get-ApiRequest get-export-data) | Should -HaveCount 2
+    }
+
+    It 'keeps what it knew of an MqaExport, and -ExportId takes several ids' {
+        $export = Invoke-MqaAuditLogExport $start $end -Name kept
+        ($export | Get-MqaExport).Name | Should -Be 'kept'
+        ($export | Get-MqaExport).Kind | Should -Be 'AuditLog'
+        ($export | Get-MqaExport).StartDate | Should -Be $start.UtcDateTime
+        ($export | Wait-MqaExport -PollInterval 0.1).Name | Should -Be 'kept'
+        (Get-MqaExport $export).Name | Should -Be 'kept'
+        (Get-MqaExport $export.ExportId).ExportId | Should -Be $export.ExportId
+        @(Get-MqaExport -ExportId $export.ExportId, $export.ExportId) | Should -HaveCount 2
+    }
+
+    It 'shows progress per export and backs off between polls' {
+        Set-ExportConfig @{ exportRequestedMs = 300; exportInProgressMs = 2000 }
+        $export = Invoke-MqaRawExport $start $end
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript({
+                    param($Manifest, $Flavor, $Session, $Id)
+                    Import-Module $Manifest -ArgumentList $Flavor
+                    Wait-MqaExport -ExportId $Id -PollInterval 0.2 -Session $Session
+                }).AddParameters(@{ Manifest = $manifest; Flavor = $flavor; Session = (New-ScaledSession); Id = $export.ExportId })
+            $complete = @($ps.Invoke())
+            $ps.Streams.Error | Should -HaveCount 0
+            $complete | Should -HaveCount 1
+            $complete[0].Status | Should -Be 'Complete'
+
+            $progress = @($ps.Streams.Progress | Where-Object Activity -Match $export.ExportId)
+            $progress.Count | Should -BeGreaterOrEqual 3
+            @($progress.StatusDescription -match '^Requested after \d+ s$').Count | Should -BeGreaterThan 0
+            @($progress.StatusDescription -match '^InProgress after \d+ s$').Count | Should -BeGreaterThan 0
+            $progress[-1].RecordType | Should -Be 'Completed'
+        }
+        finally { $ps.Dispose() }
+
+        $polls = @(Get-ApiRequest get-export-data | Where-Object exportId -EQ $export.ExportId)
+        $polls.Count | Should -BeGreaterOrEqual 4
+        $polls.Count | Should -BeLessOrEqual 8 -Because 'polls 0.2 s apart, growing by half, over ~2.3 s'
+        $gaps = @(for ($i = 1; $i -lt $polls.Count; $i++) { $polls[$i].elapsedMs - $polls[$i - 1].elapsedMs })
+        for ($i = 1; $i -lt $gaps.Count; $i++) { $gaps[$i] | Should -BeGreaterThan ($gaps[$i - 1] - 40) }
+        $gaps[-1] | Should -BeGreaterThan (2 * $gaps[0])
+        $gaps[0] | Should -BeGreaterOrEqual 150
+    }
+}
+
+Describe 'Stopping (Ctrl+C)' {
+    BeforeEach { Reset-MqaMockServer $server; Set-ExportConfig }
+
+    It '<Name> stops within a second' -ForEach @(
+        @{ Name = 'Wait-MqaExport on a long export'; Config = @{ exportInProgressMs = 600000 }; Script = '$Export | Wait-MqaExport -Session $Session' }
+        @{ Name = 'Save-MqaExport on a hanging download'; Config = @{ faults = @{ hangRate = 1; hangMs = 60000; routes = @('downloads') } }; Script = '$Export | Save-MqaExport -Path $Folder -Session $Session' }
+    ) {
+        $folder = New-TestFolder
+        $export = Invoke-MqaRawExport $start $end -Wait:($Name -like 'Save*') -PollInterval 0.1
+        Set-ExportConfig $Config
+        $ps = [powershell]::Create()
+        try {
+            # One statement: a batch of several would go on touching the runspace after Stop() on a pool thread.
+            $null = $ps.AddScript("param(`$Export, `$Session, `$Folder)`nImport-Module '$manifest' -ArgumentList $flavor`nWrite-Information imported`n$Script").
+                AddParameters(@{ Export = $export; Session = (New-ScaledSession); Folder = $folder })
+            $running = $ps.BeginInvoke()
+            $deadline = [DateTime]::UtcNow.AddSeconds(15)
+            while ($ps.Streams.Information.Count -eq 0 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+            Start-Sleep -Milliseconds 700
+            $running.IsCompleted | Should -BeFalse
+            $clock = [Diagnostics.Stopwatch]::StartNew()
+            $ps.Stop()
+            $clock.Elapsed.TotalMilliseconds | Should -BeLessThan 1000
+            $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+        }
+        finally { $ps.Dispose() }
+        @(Get-ChildItem $folder -Force -Recurse) | Should -HaveCount 0 -Because 'a stopped download leaves nothing'
+    }
+}
