@@ -7,7 +7,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Package', 'Clean')]
+    [ValidateSet('Build', 'Docs', 'Test', 'Demo', 'Bench', 'Package', 'Clean')]
     [string] $Task = 'Build',
 
     [ValidateSet('Release', 'Debug')]
@@ -23,6 +23,8 @@ $version = $manifest.ModuleVersion
 $outRoot = Join-Path $root 'out'
 $moduleDir = Join-Path $outRoot "$moduleName/$version"
 $flavors = [ordered]@{ core = 'net8.0'; desktop = 'netstandard2.0' }
+$docs = Join-Path $root 'docs/en-US'
+Import-Module (Join-Path $root '.build/MarkdownHelp.psm1') -Force
 
 function Invoke-Dotnet {
     & dotnet @args
@@ -50,7 +52,22 @@ function Invoke-Build {
     Copy-Item (Join-Path $root "$moduleName.psd1") $moduleDir
     Copy-Item (Join-Path $root "src/$moduleName/Module/$moduleName.psm1") $moduleDir
     Copy-Item (Join-Path $root "src/$moduleName/Formats/$moduleName.Format.ps1xml") $moduleDir
+    Invoke-HelpBuild
     Write-Host "Module: $moduleDir"
+}
+
+function Invoke-HelpBuild {
+    # Get-Help looks for a cmdlet's MAML beside its assembly, and for about topics under the module's folder.
+    $maml = ConvertTo-MamlHelp -Path $docs -OutputPath (Join-Path $moduleDir "core/en-US/$moduleName.dll-Help.xml")
+    Copy-Item -Path (Split-Path $maml) -Destination (Join-Path $moduleDir 'desktop') -Recurse -Force
+    $null = ConvertTo-AboutHelpText -Path $docs -OutputDirectory (Join-Path $moduleDir 'en-US')
+}
+
+function Invoke-Docs {
+    # SYNTAX and parameter blocks come from the compiled cmdlets, so they cannot drift from the code.
+    Invoke-Build
+    Invoke-ScriptInChildPwsh (Join-Path $root '.build/Update-MarkdownHelp.ps1') @('-ModuleManifest', (Join-Path $moduleDir "$moduleName.psd1"), '-Path', $docs)
+    Invoke-HelpBuild
 }
 
 function Invoke-Package {
@@ -126,6 +143,7 @@ function Invoke-ScriptInChildPwsh([string] $Script, [string[]] $Arguments) {
 
 switch ($Task) {
     'Build' { Invoke-Build }
+    'Docs' { Invoke-Docs }
     'Test' { Invoke-Test }
     'Package' { Invoke-Build; Invoke-Package }
     'Demo' {

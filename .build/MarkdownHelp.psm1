@@ -103,7 +103,9 @@ function ConvertTo-Paragraph {
             $paragraph.Clear()
             continue
         }
-        if ($paragraph.Count -eq 0) { $isList = $line -match '^\s*([-*]|\d+\.)\s' }
+        $isListLine = $line -match '^\s*([-*]|\d+\.)\s'
+        if ($isListLine -and $paragraph.Count -and -not $isList) { $paragraph -join ' '; $paragraph.Clear() }
+        if ($paragraph.Count -eq 0) { $isList = $isListLine }
         $paragraph.Add($(if ($isList) { $line.TrimEnd() } else { $line.Trim() }))
     }
 }
@@ -462,6 +464,8 @@ function Write-CommandHelp {
     $sections = $Help.Sections
     $verb, $noun = $Help.Title -split '-', 2
     Write-Start $Writer 'command:command'
+    # Declared once here, so the elements below carry only their prefixes.
+    foreach ($prefix in $script:Namespaces.Keys) { $Writer.WriteAttributeString('xmlns', $prefix, $null, $script:Namespaces[$prefix]) }
     Write-Start $Writer 'command:details'
     Write-Element $Writer 'command:name' $Help.Title
     Write-Element $Writer 'command:verb' $verb

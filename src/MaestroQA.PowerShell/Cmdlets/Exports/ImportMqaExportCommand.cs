@@ -27,7 +27,6 @@ public sealed class ImportMqaExportCommand : MqaCmdlet
     /// <summary>The table to read; inferred from each file's name when omitted (all tables of a zip).</summary>
     [Parameter(Position = 1)]
     [ExportTableTransformation]
-    [ArgumentCompleter(typeof(AnyExportTableCompleter))]
     public ExportTable? Table { get; set; }
 
     protected override void ProcessRecord()

@@ -16,7 +16,6 @@ public sealed class InvokeMqaRawExportCommand : DateRangeExportCmdlet
     /// <summary>Export one table as a single CSV instead of the zip of all five.</summary>
     [Parameter]
     [ExportTableTransformation]
-    [ArgumentCompleter(typeof(RawExportTableCompleter))]
     public ExportTable? SingleFile { get; set; }
 
     [Parameter]
