@@ -8,7 +8,7 @@ namespace MaestroQA.Client.RateLimiting;
 /// </summary>
 public sealed record RateLimitPolicy(int PerSecond, int PerMinute)
 {
-    private readonly TimeSpan _safetyMargin = TimeSpan.FromMilliseconds(50);
+    private readonly TimeSpan _safetyMargin = TimeSpan.FromMilliseconds(30);
     private readonly double _windowScale = 1.0;
 
     public static RateLimitPolicy Demanding { get; } = new(1, 30);

@@ -10,7 +10,7 @@ public sealed class RateLimitPolicyTests
     {
         Assert.Equal((1, 30), (RateLimitPolicy.Demanding.PerSecond, RateLimitPolicy.Demanding.PerMinute));
         Assert.Equal((10, 100), (RateLimitPolicy.Easy.PerSecond, RateLimitPolicy.Easy.PerMinute));
-        Assert.Equal(TimeSpan.FromMilliseconds(50), RateLimitPolicy.Easy.SafetyMargin);
+        Assert.Equal(TimeSpan.FromMilliseconds(30), RateLimitPolicy.Easy.SafetyMargin);
     }
 
     [Theory]
