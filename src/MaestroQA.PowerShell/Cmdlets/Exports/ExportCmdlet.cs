@@ -3,52 +3,47 @@ using System.Management.Automation;
 using System.Threading;
 using MaestroQA.Client.Api;
 using MaestroQA.Client.Models;
-using MaestroQA.PowerShell.Binding;
 using MaestroQA.PowerShell.Errors;
 
 namespace MaestroQA.PowerShell.Cmdlets.Exports;
 
-/// <summary>What every cmdlet that waits for exports shares: -Timeout, -PollInterval and the wait itself.</summary>
+/// <summary>
+/// What the export cmdlets share: waiting for an export to complete, with progress, for those that take
+/// -Timeout and -PollInterval (<see cref="IExportWaitOptions"/>).
+/// </summary>
 public abstract class ExportCmdlet : MqaApiCmdlet
 {
     private static int _nextActivityId;
 
-    /// <summary>How long to wait for one export to complete. A number means seconds.</summary>
-    [Parameter]
-    [SecondsTransformation]
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(30);
-
-    /// <summary>The first pause between status checks; later ones grow by half, up to 30 s. A number means seconds.</summary>
-    [Parameter]
-    [SecondsTransformation]
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
-
     protected override void BeginProcessing()
     {
         // ValidateRange takes no TimeSpan on Windows PowerShell 5.1, hence the checks here.
-        if (Timeout < TimeSpan.FromSeconds(1))
+        if (this is IExportWaitOptions options)
         {
-            ThrowTerminatingError(ErrorRecords.InvalidArgument("InvalidTimeout", $"-Timeout must be at least 1 second; got {Timeout}.", Timeout));
-        }
+            if (options.Timeout < TimeSpan.FromSeconds(1))
+            {
+                ThrowTerminatingError(ErrorRecords.InvalidArgument("InvalidTimeout", $"-Timeout must be at least 1 second; got {options.Timeout}.", options.Timeout));
+            }
 
-        if (PollInterval < TimeSpan.FromMilliseconds(100))
-        {
-            ThrowTerminatingError(ErrorRecords.InvalidArgument("InvalidPollInterval", $"-PollInterval must be at least 0.1 second; got {PollInterval}.", PollInterval));
+            if (options.PollInterval < TimeSpan.FromMilliseconds(100))
+            {
+                ThrowTerminatingError(ErrorRecords.InvalidArgument("InvalidPollInterval", $"-PollInterval must be at least 0.1 second; got {options.PollInterval}.", options.PollInterval));
+            }
         }
 
         base.BeginProcessing();
     }
 
     /// <summary>Waits for the export, showing progress; returns null after writing the error when it errored or timed out.</summary>
-    protected MqaExport? WaitForExport(MqaExport export)
+    private protected MqaExport? WaitForExport(MqaExport export, IExportWaitOptions options)
     {
         int activityId = Interlocked.Increment(ref _nextActivityId);
         string activity = $"Waiting for {export}";
         var waiter = new ExportWaiter(Client)
         {
-            Timeout = Timeout,
-            PollInterval = PollInterval,
-            MaxPollInterval = PollInterval > TimeSpan.FromSeconds(30) ? PollInterval : TimeSpan.FromSeconds(30),
+            Timeout = options.Timeout,
+            PollInterval = options.PollInterval,
+            MaxPollInterval = options.PollInterval > TimeSpan.FromSeconds(30) ? options.PollInterval : TimeSpan.FromSeconds(30),
         };
         try
         {
