@@ -71,6 +71,16 @@ Describe 'Connect-Mqa and the default session' {
     It 'rejects a malformed rate-limit override' {
         { New-MqaSession -ApiToken $secret -DemandingRateLimit @{ PerSecond = 1 } } | Should -Throw '*PerMinute*'
         (New-MqaSession -ApiToken $secret -DemandingRateLimit @{ PerSecond = 2; PerMinute = 60 }).DemandingRateLimit.PerMinute | Should -Be 60
+        $failure = { New-MqaSession -ApiToken $secret -EasyRateLimit @{ PerSecond = 10; PerMinutes = 100 } } | Should -Throw -PassThru
+        $failure.Exception.Message | Should -Match "The key 'PerMinutes' is not one of PerSecond, PerMinute, SafetyMarginMs, WindowScale"
+        $failure.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentTransformationError,*'
+    }
+
+    It 'takes a safety margin for the rate limits, 30 ms unless set' {
+        (New-MqaSession -ApiToken $secret).EasyRateLimit.SafetyMargin.TotalMilliseconds | Should -Be 30
+        $session = New-MqaSession -ApiToken $secret -EasyRateLimit @{ PerSecond = 10; PerMinute = 100; SafetyMarginMs = 120 }
+        $session.EasyRateLimit.SafetyMargin.TotalMilliseconds | Should -Be 120
+        $session.EasyRateLimit.PerSecond | Should -Be 10
     }
 
     It 'keeps default sessions per runspace' {

@@ -6,10 +6,15 @@ using MaestroQA.Client.RateLimiting;
 
 namespace MaestroQA.PowerShell.Binding;
 
-/// <summary>Accepts @{ PerSecond = 1; PerMinute = 30 } (optionally WindowScale) for a rate-limit override.</summary>
+/// <summary>
+/// Accepts @{ PerSecond = 1; PerMinute = 30 } for a rate-limit override, optionally with SafetyMarginMs (added to
+/// both windows for clock and network jitter) and WindowScale (for tests against a server with scaled windows).
+/// </summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
 public sealed class RateLimitPolicyTransformationAttribute : ArgumentTransformationAttribute
 {
+    private static readonly string[] Keys = ["PerSecond", "PerMinute", "SafetyMarginMs", "WindowScale"];
+
     public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
     {
         object value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
@@ -20,14 +25,24 @@ public sealed class RateLimitPolicyTransformationAttribute : ArgumentTransformat
 
         try
         {
-            return new RateLimitPolicy(ToInt(table, "PerSecond"), ToInt(table, "PerMinute"))
+            foreach (object key in table.Keys)
             {
-                WindowScale = table.Contains("WindowScale") ? Convert.ToDouble(table["WindowScale"], CultureInfo.InvariantCulture) : 1.0,
+                if (Array.FindIndex(Keys, known => string.Equals(known, key?.ToString(), StringComparison.OrdinalIgnoreCase)) < 0)
+                {
+                    throw new ArgumentException($"The key '{key}' is not one of {string.Join(", ", Keys)}.");
+                }
+            }
+
+            var policy = new RateLimitPolicy(ToInt(table, "PerSecond"), ToInt(table, "PerMinute"));
+            return policy with
+            {
+                SafetyMargin = table.Contains("SafetyMarginMs") ? TimeSpan.FromMilliseconds(Convert.ToDouble(table["SafetyMarginMs"], CultureInfo.InvariantCulture)) : policy.SafetyMargin,
+                WindowScale = table.Contains("WindowScale") ? Convert.ToDouble(table["WindowScale"], CultureInfo.InvariantCulture) : policy.WindowScale,
             };
         }
         catch (Exception ex) when (ex is FormatException or InvalidCastException or ArgumentException)
         {
-            throw new ArgumentTransformationMetadataException($"A rate limit is @{{ PerSecond = <int>; PerMinute = <int> }}: {ex.Message}", ex);
+            throw new ArgumentTransformationMetadataException($"A rate limit is @{{ PerSecond = <int>; PerMinute = <int> [; SafetyMarginMs = <number>] }}: {ex.Message}", ex);
         }
     }
 
