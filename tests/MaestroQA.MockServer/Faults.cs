@@ -11,6 +11,7 @@ internal enum FaultKind
     Reset,
     Truncate,
     ResetAfterCommit,
+    Redirect,
 }
 
 /// <summary>What the injector decided for one request: a fault (or none) and the extra latency its route gets.</summary>
@@ -22,6 +23,8 @@ internal readonly record struct FaultPlan(FaultKind Kind, int LatencyMs);
 /// </summary>
 internal sealed class FaultInjector
 {
+    public const string RedirectedMarker = "redirected";
+
     private readonly Lock _gate = new();
     private readonly ConfigStore _config;
     private readonly DeterministicRandom _random = new(0);
@@ -86,7 +89,9 @@ internal sealed class FaultInjector
             await Task.Delay(plan.LatencyMs, context.RequestAborted);
         }
 
-        if (plan.Kind is FaultKind.None or FaultKind.Truncate or FaultKind.ResetAfterCommit)
+        // A redirect's target is the same route under another host name; answering it again would loop.
+        if (plan.Kind is FaultKind.None or FaultKind.Truncate or FaultKind.ResetAfterCommit
+            || (plan.Kind == FaultKind.Redirect && context.Request.Query.ContainsKey(RedirectedMarker)))
         {
             return false;
         }
@@ -100,6 +105,10 @@ internal sealed class FaultInjector
                 return false;
             case FaultKind.Reset:
                 context.Abort();
+                return true;
+            case FaultKind.Redirect:
+                context.Response.StatusCode = StatusCodes.Status307TemporaryRedirect;
+                context.Response.Headers.Location = RedirectTarget(context.Request);
                 return true;
             case FaultKind.TooManyRequests:
                 await ApiErrors.WriteAsync(context, StatusCodes.Status429TooManyRequests, "Too many requests",
@@ -124,8 +133,19 @@ internal sealed class FaultInjector
         FaultKind.Reset => "reset",
         FaultKind.Truncate => "truncate",
         FaultKind.ResetAfterCommit => "reset_after_commit",
+        FaultKind.Redirect => "redirect",
         _ => "none",
     };
+
+    /// <summary>
+    /// The same request on "localhost" instead of 127.0.0.1: another host as far as a client can tell, so a client that
+    /// follows the redirect with its apitoken header shows up in the log with that header.
+    /// </summary>
+    private static string RedirectTarget(HttpRequest request)
+    {
+        var query = request.QueryString.Add(RedirectedMarker, "1");
+        return $"http://localhost:{request.HttpContext.Connection.LocalPort}{request.PathBase}{request.Path}{query}";
+    }
 
     /// <summary>502/503 come from the load balancer in front of the API, so they are HTML, not the API's JSON.</summary>
     private static Task WriteGatewayPageAsync(HttpContext context, int statusCode)

@@ -36,6 +36,9 @@ internal sealed class RequestRecord
 
     public required string Query { get; init; }
 
+    /// <summary>The Host header: "localhost" marks a request that followed a redirect fault.</summary>
+    public required string Host { get; init; }
+
     public void Stamp(ServerClock clock, double elapsedMs)
     {
         ElapsedMs = elapsedMs;
@@ -108,6 +111,7 @@ internal sealed class RequestLog(ServerClock clock)
             Method = context.Request.Method,
             Route = context.Request.Path.Value ?? "",
             Query = context.Request.QueryString.Value ?? "",
+            Host = context.Request.Host.Host,
         };
         record.Stamp(clock, clock.ElapsedMs);
         context.Items[RecordKey] = record;

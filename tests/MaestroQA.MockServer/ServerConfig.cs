@@ -149,6 +149,9 @@ internal sealed record FaultsConfig
     /// <summary>POST tickets only: the ticket is created, then the connection drops (a lost response).</summary>
     public double FaultAfterCommitRate { get; init; }
 
+    /// <summary>Answers 307 to the same route on "localhost" (another host to the client).</summary>
+    public double RedirectRate { get; init; }
+
     public int LatencyMs { get; init; }
 
     /// <summary>Route names the faults apply to; null means every API route (not "downloads").</summary>
@@ -160,6 +163,7 @@ internal sealed record FaultsConfig
         (FaultKind.Error500, Rate500), (FaultKind.Error502, Rate502), (FaultKind.Error503, Rate503),
         (FaultKind.TooManyRequests, Rate429), (FaultKind.Hang, HangRate), (FaultKind.Reset, ResetRate),
         (FaultKind.Truncate, TruncateRate), (FaultKind.ResetAfterCommit, FaultAfterCommitRate),
+        (FaultKind.Redirect, RedirectRate),
     ];
 
     internal void Validate()

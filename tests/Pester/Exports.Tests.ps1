@@ -221,6 +221,37 @@ Describe 'Downloads' {
         (Get-ApiRequest get-export-data)[0].hadApiTokenHeader | Should -BeTrue -Because 'the API itself does get it'
     }
 
+    It 'follows a storage redirect, still without the token' {
+        $folder = New-TestFolder
+        $export = Invoke-MqaRawExport $start $end -Wait -PollInterval 0.1
+        Set-ExportConfig @{ faults = @{ redirectRate = 1; routes = @('downloads') } }
+        $file = $export | Save-MqaExport -Path $folder
+        $file.Length | Should -BeGreaterThan 0
+        $downloads = Get-ApiRequest downloads
+        $downloads | Should -HaveCount 2
+        $downloads[0].status | Should -Be 307
+        $downloads[1].host | Should -Be 'localhost' -Because 'the redirect pointed at another host name'
+        $downloads[1].status | Should -Be 200
+        $downloads.hadApiTokenHeader | Should -Not -Contain $true
+    }
+
+    It 'a refused download link: MaestroQA.DownloadRefused, non-terminating, saying how to get a fresh link' {
+        $folder = New-TestFolder
+        $export = Invoke-MqaRawExport $start $end -Wait -PollInterval 0.1
+        # A link whose signature no longer matches is what an expired presigned URL looks like to a client.
+        $stale = $export.'<Clone>$'()
+        $stale.GetType().GetProperty('DataUrl').SetMethod.Invoke($stale, @($export.DataUrl -replace 'sig=[^&]+', 'sig=expired'))
+        $output = $stale, $export | Save-MqaExport -Path $folder -ErrorVariable failure -ErrorAction SilentlyContinue
+        $output | Should -HaveCount 1 -Because 'the next export in the pipeline is still saved'
+        $failure | Should -HaveCount 1
+        $failure[0].FullyQualifiedErrorId | Should -Be 'MaestroQA.DownloadRefused,MaestroQA.PowerShell.Cmdlets.Exports.SaveMqaExportCommand'
+        $failure[0].CategoryInfo.Category | Should -Be 'ResourceUnavailable'
+        $failure[0].ToString() | Should -Match "The export's storage host refused GET .* with 403 \(Forbidden\).*run Get-MqaExport for a fresh DataUrl"
+        $failure[0].ToString() | Should -Not -Match 'Admin'
+        $failure[0].ToString() | Should -Not -Match 'sig='
+        (Get-ApiRequest downloads).status | Should -Be @(403, 200) -Because 'a refused link is not retried'
+    }
+
     It 'a truncated download fails clearly, is retried, and leaves no file, partial or whole' {
         $folder = New-TestFolder
         $export = Invoke-MqaRawExport $start $end -Name 'truncated rows=2000' -Wait -PollInterval 0.1
@@ -231,7 +262,7 @@ Describe 'Downloads' {
         $failure[0].FullyQualifiedErrorId | Should -Be 'MaestroQA.NetworkError,MaestroQA.PowerShell.Cmdlets.Exports.SaveMqaExportCommand'
         $failure[0].CategoryInfo.Category | Should -Be 'ConnectionError'
         # Shown to the user: which export, how far it got (when the headers arrived before the connection dropped), and that no file was left.
-        $failure[0].ToString() | Should -Match "^Export $($export.ExportId) was not saved: (the download broke off after [\d,]+ of [\d,]+ bytes\. )?Could not reach"
+        $failure[0].ToString() | Should -Match "^Export $($export.ExportId) was not saved: (the download broke off after [\d,]+ of [\d,]+ bytes\. )?Could not reach the export's storage host"
         $failure[0].ToString() | Should -Match ([regex]::Escape("No file was left at '$(Join-Path $folder "$($export.ExportId).zip")'."))
         $failure[0].ToString() | Should -Not -Match 'sig=' -Because 'the presigned URL''s signature stays out of error messages'
         $failure[0].TargetObject.ExportId | Should -Be $export.ExportId

@@ -96,6 +96,20 @@ Describe 'Errors from the API' {
         $failure.CategoryInfo.Category | Should -Be 'OperationTimeout'
     }
 
+    It 'does not follow a redirect away from the API host, so the token goes nowhere else' {
+        Set-MqaMockConfig $server @{ faults = @{ redirectRate = 1.0; routes = @('get-export-data') } }
+        $id = Get-ExportId
+        $failure = { Get-MqaExport -ExportId $id -Session (New-ScaledSession) -ErrorAction Stop } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -BeLike 'MaestroQA.UnexpectedResponse,*'
+        $failure.CategoryInfo.Category | Should -Be 'InvalidResult'
+        $failure.Exception.Message | Should -Match '307 .*redirects are not followed'
+        $failure.TargetObject.ExportId | Should -Be $id
+        $record = @(Get-MqaMockRequest $server | Where-Object route -EQ 'get-export-data')
+        $record | Should -HaveCount 1 -Because 'a redirect is neither followed nor retried'
+        $record[0].fault | Should -Be 'redirect'
+        @(Get-MqaMockRequest $server | Where-Object host -EQ 'localhost') | Should -HaveCount 0
+    }
+
     It 'retries a reset connection' {
         Set-MqaMockConfig $server @{ faults = @{ seed = 11; resetRate = 0.5; routes = @('get-export-data') } }
         $id = Get-ExportId
@@ -149,7 +163,7 @@ Describe 'Rate limits' {
         $session = New-ScaledSession
         $verbose = 1..3 | ForEach-Object { Get-MqaCaptureUsage -GroupId grp_emea -Interval Day -Session $session -Verbose 4>&1 } |
             Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
-        ($verbose.Message -join "`n") | Should -Match 'waiting 0\.[0-9]+ s for a Demanding rate-limit permit'
+        ($verbose.Message -join "`n") | Should -Match 'waiting 0\.[0-9]+ s for a rate-limit permit \(Demanding endpoints\)'
     }
 }
 

@@ -13,5 +13,6 @@ public enum ApiErrorKind
     Timeout,
     NetworkError,
     ExportFailed,
+    DownloadRefused,
     UnexpectedResponse,
 }

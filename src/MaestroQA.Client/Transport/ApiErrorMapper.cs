@@ -13,16 +13,19 @@ internal static class ApiErrorMapper
         int status = (int)response.StatusCode;
         string? serverMessage = ReadServerMessage(response.Body);
         string said = serverMessage is null ? string.Empty : $": {serverMessage}";
-        (ApiErrorKind kind, string advice) = Classify(response.StatusCode);
-        string message = $"MaestroQA refused {request} with {status} ({response.StatusCode}){said}.{advice}";
+        (ApiErrorKind kind, string advice) = request.DownloadUri is null ? Classify(response.StatusCode) : ClassifyDownload(response.StatusCode);
+        string message = $"{Who(request)} refused {request} with {status} ({response.StatusCode}){said}.{advice}";
         return new MaestroQAApiException(kind, message, status, serverMessage);
     }
 
     public static MaestroQAApiException FromTimeout(ApiRequest request, TimeSpan timeout, Exception inner) =>
-        new(ApiErrorKind.Timeout, $"MaestroQA did not answer {request} within {timeout.TotalSeconds:0.#} s (after retries).", innerException: inner);
+        new(ApiErrorKind.Timeout, $"{Who(request)} did not answer {request} within {timeout.TotalSeconds:0.#} s (after retries).", innerException: inner);
 
     public static MaestroQAApiException FromNetwork(ApiRequest request, Exception inner) =>
-        new(ApiErrorKind.NetworkError, $"Could not reach MaestroQA for {request}: {inner.Message}", innerException: inner);
+        new(ApiErrorKind.NetworkError, $"Could not reach {Who(request, startsSentence: false)} for {request}: {inner.Message}", innerException: inner);
+
+    private static string Who(ApiRequest request, bool startsSentence = true) =>
+        request.DownloadUri is null ? "MaestroQA" : (startsSentence ? "The" : "the") + " export's storage host";
 
     private static (ApiErrorKind Kind, string Advice) Classify(HttpStatusCode status) => (int)status switch
     {
@@ -34,7 +37,15 @@ internal static class ApiErrorMapper
         408 => (ApiErrorKind.Timeout, string.Empty),
         429 => (ApiErrorKind.RateLimited, " The rate limit was still exceeded after retries; another client may share this token."),
         >= 500 => (ApiErrorKind.ServerError, " The service is unavailable; try again later."),
+        >= 300 and < 400 => (ApiErrorKind.UnexpectedResponse, " API redirects are not followed, so the token never leaves the API's host; check the session's BaseUri."),
         _ => (ApiErrorKind.UnexpectedResponse, string.Empty),
+    };
+
+    // A presigned link is refused when it has expired or was cut short: the token and its rights play no part.
+    private static (ApiErrorKind Kind, string Advice) ClassifyDownload(HttpStatusCode status) => (int)status switch
+    {
+        401 or 403 or 404 or 410 => (ApiErrorKind.DownloadRefused, " Download links expire; run Get-MqaExport for a fresh DataUrl and save again."),
+        _ => Classify(status),
     };
 
     private static string? ReadServerMessage(byte[] body)

@@ -17,6 +17,7 @@ namespace MaestroQA.Client.Transport;
 public sealed class ApiTransport
 {
     private const string TokenHeader = "apitoken";
+    private const int MaxDownloadRedirects = 5;
     private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json") { CharSet = "utf-8" };
 
     private readonly MaestroQAClientOptions _options;
@@ -120,17 +121,41 @@ public sealed class ApiTransport
         Func<HttpResponseMessage, CancellationToken, Task<byte[]>> readSuccessBody,
         CancellationToken cancellationToken)
     {
-        using HttpRequestMessage message = CreateMessage(request);
-        using HttpResponseMessage response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        byte[] body = response.IsSuccessStatusCode
-            ? await readSuccessBody(response, cancellationToken).ConfigureAwait(false)
-            : await ReadBufferedAsync(response, cancellationToken).ConfigureAwait(false);
-        return new ApiResponse(response.StatusCode, body, RetryAfterHeader.Read(response.Headers, _time.GetUtcNow()));
+        Uri? redirectedTo = null;
+        for (int hops = 0; ; hops++)
+        {
+            using HttpRequestMessage message = CreateMessage(request, redirectedTo);
+            using HttpResponseMessage response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+
+            // The handler never follows redirects (it would forward the token header); storage links may redirect, and carry no token.
+            if (request.DownloadUri is not null && hops < MaxDownloadRedirects && RedirectTarget(response) is Uri next)
+            {
+                redirectedTo = next;
+                continue;
+            }
+
+            byte[] body = response.IsSuccessStatusCode
+                ? await readSuccessBody(response, cancellationToken).ConfigureAwait(false)
+                : await ReadBufferedAsync(response, cancellationToken).ConfigureAwait(false);
+            return new ApiResponse(response.StatusCode, body, RetryAfterHeader.Read(response.Headers, _time.GetUtcNow()));
+        }
     }
 
-    private HttpRequestMessage CreateMessage(ApiRequest request)
+    private static Uri? RedirectTarget(HttpResponseMessage response)
     {
-        Uri target = request.DownloadUri ?? new Uri(_options.BaseUri, request.RelativePath);
+        int status = (int)response.StatusCode;
+        if (status is not (301 or 302 or 303 or 307 or 308) || response.Headers.Location is not Uri location)
+        {
+            return null;
+        }
+
+        Uri target = location.IsAbsoluteUri ? location : new Uri(response.RequestMessage!.RequestUri!, location);
+        return target.Scheme == Uri.UriSchemeHttps || target.Scheme == Uri.UriSchemeHttp ? target : null;
+    }
+
+    private HttpRequestMessage CreateMessage(ApiRequest request, Uri? redirectedTo)
+    {
+        Uri target = redirectedTo ?? request.DownloadUri ?? new Uri(_options.BaseUri, request.RelativePath);
         var message = new HttpRequestMessage(request.Method, target);
 
         // The token goes only to the API's own host: never to storage, a redirect target or anyone else.

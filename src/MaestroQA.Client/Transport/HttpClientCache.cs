@@ -41,6 +41,9 @@ internal static class HttpClientCache
             // Long-lived clients must still notice DNS changes.
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+
+            // A followed redirect would carry the apitoken header to wherever it points.
+            AllowAutoRedirect = false,
         };
 #else
         var handler = new HttpClientHandler
@@ -48,6 +51,9 @@ internal static class HttpClientCache
             // Windows PowerShell 5.1 may default to TLS 1.0; set it on our handler, never process-wide.
             SslProtocols = SslProtocols.Tls12,
             AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+
+            // A followed redirect would carry the apitoken header to wherever it points.
+            AllowAutoRedirect = false,
         };
 #endif
         if (proxy is not null)

@@ -87,7 +87,7 @@ internal static class ResiliencePipelineFactory
         {
             ApiRequest request = args.Context.Properties.GetValue(RequestKey, null!);
             IApiLog log = args.Context.Properties.GetValue(LogKey, NullApiLog.Instance);
-            log.Verbose($"{request}: waiting {wait.TotalSeconds:0.00} s for a {request.EndpointClass} rate-limit permit.");
+            log.Verbose($"{request}: waiting {wait.TotalSeconds:0.00} s for a rate-limit permit ({request.EndpointClass} endpoints).");
         }
 
         lease.Dispose();

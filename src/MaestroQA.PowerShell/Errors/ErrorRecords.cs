@@ -34,6 +34,7 @@ internal static class ErrorRecords
         ApiErrorKind.Timeout => ErrorCategory.OperationTimeout,
         ApiErrorKind.NetworkError => ErrorCategory.ConnectionError,
         ApiErrorKind.ExportFailed => ErrorCategory.InvalidResult,
+        ApiErrorKind.DownloadRefused => ErrorCategory.ResourceUnavailable,
         _ => ErrorCategory.InvalidResult,
     };
 }

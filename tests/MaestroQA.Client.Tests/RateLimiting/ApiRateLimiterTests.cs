@@ -9,7 +9,7 @@ public sealed class ApiRateLimiterTests : IDisposable
     private readonly SteppingTimeProvider _clock = new();
     private readonly ApiRateLimiter _demanding;
 
-    public ApiRateLimiterTests() => _demanding = new ApiRateLimiter(RateLimitPolicy.Demanding, _clock);
+    public ApiRateLimiterTests() => _demanding = new ApiRateLimiter(PinnedPolicies.Demanding, _clock);
 
     public void Dispose() => _demanding.Dispose();
 
@@ -136,7 +136,7 @@ public sealed class ApiRateLimiterTests : IDisposable
     [Fact]
     public void GetSnapshot_CountsGrantsInEachWindowAndTheQueue()
     {
-        using var easy = new ApiRateLimiter(RateLimitPolicy.Easy, _clock);
+        using var easy = new ApiRateLimiter(PinnedPolicies.Easy, _clock);
         for (int i = 0; i < 3; i++)
         {
             Assert.True(easy.AttemptAcquire().IsAcquired);
@@ -157,7 +157,7 @@ public sealed class ApiRateLimiterTests : IDisposable
     [Fact]
     public void AttemptAcquire_FromManyThreadsAtOnce_GrantsExactlyThePerSecondLimit()
     {
-        using var easy = new ApiRateLimiter(RateLimitPolicy.Easy, _clock);
+        using var easy = new ApiRateLimiter(PinnedPolicies.Easy, _clock);
         int acquired = 0;
 
         Parallel.For(0, 1_000, _ =>

@@ -11,7 +11,7 @@ public sealed class KnownTrapTests
     {
         TimeSpan[] arrivals = [.. Enumerable.Repeat(TimeSpan.FromMilliseconds(900), 10), .. Enumerable.Repeat(TimeSpan.FromMilliseconds(1_100), 10)];
 
-        TimeSpan[] grants = LimiterSimulation.Run(RateLimitPolicy.Easy, arrivals);
+        TimeSpan[] grants = LimiterSimulation.Run(PinnedPolicies.Easy, arrivals);
 
         Assert.All(grants[..10], grant => Assert.Equal(TimeSpan.FromMilliseconds(900), grant));
         Assert.All(grants[10..], grant => Assert.Equal(TimeSpan.FromMilliseconds(1_950), grant));
@@ -26,7 +26,7 @@ public sealed class KnownTrapTests
         TimeSpan tick = TimeSpan.FromSeconds(1);
         TimeSpan offset = TimeSpan.FromMilliseconds(millisecondsFromTick);
 
-        TimeSpan[] grants = LimiterSimulation.Run(RateLimitPolicy.Demanding, [tick - offset, tick + offset]);
+        TimeSpan[] grants = LimiterSimulation.Run(PinnedPolicies.Demanding, [tick - offset, tick + offset]);
 
         Assert.Equal(TimeSpan.FromMilliseconds(1_050), grants[1] - grants[0]);
     }
@@ -34,7 +34,7 @@ public sealed class KnownTrapTests
     [Fact]
     public void PerMinuteBucket_DoesNotSpreadAShortJobOverTheMinute()
     {
-        TimeSpan[] grants = LimiterSimulation.RunBacklog(RateLimitPolicy.Easy, 50);
+        TimeSpan[] grants = LimiterSimulation.RunBacklog(PinnedPolicies.Easy, 50);
 
         // 10/s: five padded seconds' worth; pacing at 100/min would take 29.4 s.
         Assert.Equal(TimeSpan.FromMilliseconds(4 * 1_050), grants[^1]);
@@ -44,7 +44,7 @@ public sealed class KnownTrapTests
     public void SlidingWindowSegments_NeverHandAPermitBackBeforeTheWholeWindowHasPassed()
     {
         var clock = new SteppingTimeProvider();
-        using var limiter = new ApiRateLimiter(RateLimitPolicy.Demanding, clock);
+        using var limiter = new ApiRateLimiter(PinnedPolicies.Demanding, clock);
         Assert.True(limiter.AttemptAcquire().IsAcquired);
         clock.Advance(TimeSpan.FromMilliseconds(500));
 

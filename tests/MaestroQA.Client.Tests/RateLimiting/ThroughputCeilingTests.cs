@@ -9,7 +9,7 @@ public sealed class ThroughputCeilingTests
     [Fact]
     public void EasyBacklog_RunsAtTenPerSecond_UntilTheMinuteBudgetIsSpent_ThenAHundredPerMinute()
     {
-        TimeSpan[] grants = LimiterSimulation.RunBacklog(RateLimitPolicy.Easy, 300);
+        TimeSpan[] grants = LimiterSimulation.RunBacklog(PinnedPolicies.Easy, 300);
 
         // Ten every padded second: the 100th grant comes nine times 1.05 s in.
         Assert.Equal(TimeSpan.FromMilliseconds(9 * 1_050), grants[99]);
@@ -22,7 +22,7 @@ public sealed class ThroughputCeilingTests
     [Fact]
     public void DemandingBacklog_RunsAtOnePerSecond_UntilTheMinuteBudgetIsSpent_ThenThirtyPerMinute()
     {
-        TimeSpan[] grants = LimiterSimulation.RunBacklog(RateLimitPolicy.Demanding, 90);
+        TimeSpan[] grants = LimiterSimulation.RunBacklog(PinnedPolicies.Demanding, 90);
 
         Assert.Equal(TimeSpan.FromMilliseconds(29 * 1_050), grants[29]);
         Assert.Equal(TimeSpan.FromMilliseconds(60_050), grants[30]);
