@@ -325,11 +325,15 @@ Describe 'Errors and warnings' {
         $waited.FullyQualifiedErrorId | Should -Be 'MaestroQA.ExportFailed,MaestroQA.PowerShell.Cmdlets.Exports.WaitMqaExportCommand'
     }
 
-    It 'a wait that runs out: MaestroQA.Timeout, OperationTimeout, on time' {
+    It 'a wait that runs out: MaestroQA.Timeout, OperationTimeout, on time, with -Timeout given as <Name>' -ForEach @(
+        @{ Name = 'a number of seconds'; Timeout = 1; PollInterval = 0.2 }
+        @{ Name = 'a string of seconds, as from a CSV or an Automation variable'; Timeout = '1'; PollInterval = '0.2' }
+        @{ Name = 'a TimeSpan string'; Timeout = '00:00:01'; PollInterval = '00:00:00.2' }
+    ) {
         Set-ExportConfig @{ exportInProgressMs = 600000 }
         $export = Invoke-MqaRawExport $start $end
         $clock = [Diagnostics.Stopwatch]::StartNew()
-        $failure = { $export | Wait-MqaExport -Timeout 1 -PollInterval 0.2 -ErrorAction Stop } | Should -Throw -PassThru
+        $failure = { $export | Wait-MqaExport -Timeout $Timeout -PollInterval $PollInterval -ErrorAction Stop } | Should -Throw -PassThru
         $clock.Elapsed.TotalSeconds | Should -BeLessThan 3
         $failure.FullyQualifiedErrorId | Should -Be 'MaestroQA.Timeout,MaestroQA.PowerShell.Cmdlets.Exports.WaitMqaExportCommand'
         $failure.CategoryInfo.Category | Should -Be 'OperationTimeout'

@@ -51,6 +51,27 @@ Describe 'Connect-Mqa and the default session' {
         }
     }
 
+    It 'a bad $env:MAESTROQA_BASE_URI (<BaseUri>) is MaestroQA.NotConnected from <Command>, naming the variable, and sends nothing' -ForEach @(
+        @{ BaseUri = 'not a uri'; Command = 'Get-MqaSession' }
+        @{ BaseUri = 'not a uri'; Command = 'Get-MqaExport' }
+        @{ BaseUri = 'relative/path/'; Command = 'Get-MqaExport' }
+    ) {
+        Clear-MqaMockRequest $server
+        $env:MAESTROQA_API_TOKEN = $secret
+        $env:MAESTROQA_BASE_URI = $BaseUri
+        try {
+            $arguments = if ($Command -eq 'Get-MqaExport') { @{ ExportId = 'x' } } else { @{} }
+            $failure = { & $Command @arguments -ErrorAction Stop } | Should -Throw -PassThru
+            $failure.FullyQualifiedErrorId | Should -BeLike 'MaestroQA.NotConnected,*'
+            $failure.Exception.Message | Should -BeLike "*env:MAESTROQA_BASE_URI* '$BaseUri'*"
+            $failure.Exception.Message | Should -Not -Match ([regex]::Escape($secret))
+        }
+        finally {
+            Remove-Item Env:MAESTROQA_API_TOKEN, Env:MAESTROQA_BASE_URI
+        }
+        @(Get-MqaMockRequest $server).Count | Should -Be 0
+    }
+
     It 'says how to connect when there is no session, and sends nothing' {
         Clear-MqaMockRequest $server
         $failure = { Get-MqaExport -ExportId x -ErrorAction Stop } | Should -Throw -PassThru

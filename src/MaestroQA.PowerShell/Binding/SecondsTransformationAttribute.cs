@@ -4,7 +4,10 @@ using System.Management.Automation;
 
 namespace MaestroQA.PowerShell.Binding;
 
-/// <summary>A bare number given for a TimeSpan means seconds (PowerShell alone would read it as ticks).</summary>
+/// <summary>
+/// A bare number given for a TimeSpan means seconds: PowerShell alone would read 600 as ticks and '600' (from a CSV or
+/// an Automation variable) as days. "00:10:00" still means ten minutes.
+/// </summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
 public sealed class SecondsTransformationAttribute : ArgumentTransformationAttribute
 {
@@ -14,6 +17,7 @@ public sealed class SecondsTransformationAttribute : ArgumentTransformationAttri
         return value switch
         {
             int or long or double or float or decimal => TimeSpan.FromSeconds(Convert.ToDouble(value, CultureInfo.InvariantCulture)),
+            string text when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds) => TimeSpan.FromSeconds(seconds),
             _ => inputData,
         };
     }

@@ -26,7 +26,7 @@ public abstract class MqaApiCmdlet : MqaCmdlet
         {
             ResolvedSession = SessionResolver.Resolve(Session);
         }
-        catch (Exception ex) when (ex is PSInvalidOperationException or ArgumentException or UriFormatException)
+        catch (PSInvalidOperationException ex)
         {
             ThrowTerminatingError(SessionResolver.NotConnected(ex));
         }

@@ -23,8 +23,16 @@ internal static class SessionResolver
         }
 
         string? baseUri = Environment.GetEnvironmentVariable(BaseUriVariable);
-        Uri? uri = string.IsNullOrWhiteSpace(baseUri) ? null : new Uri(baseUri, UriKind.Absolute);
-        return new MqaSession(new MaestroQAClientOptions(new ApiToken(token!), uri), "Environment");
+        try
+        {
+            Uri? uri = string.IsNullOrWhiteSpace(baseUri) ? null : new Uri(baseUri, UriKind.Absolute);
+            return new MqaSession(new MaestroQAClientOptions(new ApiToken(token!), uri), "Environment");
+        }
+        catch (Exception ex) when (ex is ArgumentException or UriFormatException)
+        {
+            throw new PSInvalidOperationException(
+                $"${{env:{BaseUriVariable}}} is not a MaestroQA API address: '{baseUri}'. {ex.Message} Fix or remove the variable, or run Connect-Mqa.", ex);
+        }
     }
 
     public static ErrorRecord NotConnected(Exception exception) =>

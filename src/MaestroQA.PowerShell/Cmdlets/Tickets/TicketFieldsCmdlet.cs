@@ -102,9 +102,11 @@ public abstract class TicketFieldsCmdlet : MqaApiCmdlet
     /// </summary>
     protected bool TryReadTicket(bool requireAll, out MqaTicket ticket, out ErrorRecord? invalid)
     {
-        string id = string.IsNullOrWhiteSpace(GradableId) ? "(no gradable_id)" : GradableId!.Trim();
+        // 'T-1', 'T-2' | Set-MqaTicket -Status solved: a bare string is the id, as for Remove-MqaTicket.
+        string? gradableId = string.IsNullOrWhiteSpace(GradableId) && InputObject?.BaseObject is string pipedId ? pipedId : GradableId;
+        string id = string.IsNullOrWhiteSpace(gradableId) ? "(no gradable_id)" : gradableId!.Trim();
         var problems = new List<string>();
-        if (string.IsNullOrWhiteSpace(GradableId))
+        if (string.IsNullOrWhiteSpace(gradableId))
         {
             problems.Add("GradableId (gradable_id) is required");
         }
@@ -145,7 +147,7 @@ public abstract class TicketFieldsCmdlet : MqaApiCmdlet
         invalid = null;
         ticket = new MqaTicket
         {
-            GradableId = GradableId!.Trim(),
+            GradableId = gradableId!.Trim(),
             Type = NullIfBlank(Type),
             Subject = NullIfBlank(Subject),
             Agents = agents is { Length: > 0 } ? agents : null,
