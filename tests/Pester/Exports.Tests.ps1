@@ -143,6 +143,11 @@ Describe 'Request, wait, save and import: the rows are exactly the server''s' {
         ($rows.AgentIds | Measure-Object).Count | Should -BeGreaterThan 120 -Because 'some agents have several ids'
         ($rows.Available | Select-Object -Unique | Sort-Object) | Should -Be @($false, $true)
         Compare-ExportRow $rows @(Get-MqaMockExportRow $server $export[0].ExportId agent_groups) | Should -BeNullOrEmpty
+        foreach ($name in 'groups', 'agent_groups', 'AgentGroups') {
+            $named = @(Get-ChildItem $folder -File | Import-MqaExport -Table $name)
+            $named | Should -HaveCount 120 -Because "-Table $name names this table"
+            $named[0].GetType().Name | Should -Be 'MqaGroupMember'
+        }
     }
 
     It 'an audit log export' {
@@ -306,6 +311,18 @@ Describe 'Downloads' {
         Test-Path (Join-Path $target 'zip-slip.csv') | Should -BeFalse
         Test-Path (Join-Path $folder 'zip-slip.csv') | Should -BeFalse
         @(Get-ChildItem $target -Recurse -File | Where-Object Extension -EQ '.csv') | Should -HaveCount 0 -Because 'every entry is checked before any is written'
+    }
+
+    It 'a row with an unreadable cell: one MaestroQA.ExportFormat error naming row and column, and the other rows still come' {
+        $file = Join-Path (New-TestFolder) 'total_scores.csv'
+        Set-Content -Path $file -Value "gradable_id,rubric_score`n1,8`n2,eight`n3,9" -NoNewline
+        $rows = @(Import-MqaExport $file -ErrorVariable failure -ErrorAction SilentlyContinue)
+        $rows.GradableId | Should -Be @('1', '3')
+        $failure | Should -HaveCount 1
+        $failure[0].FullyQualifiedErrorId | Should -Be 'MaestroQA.ExportFormat,MaestroQA.PowerShell.Cmdlets.Exports.ImportMqaExportCommand'
+        $failure[0].CategoryInfo.Category | Should -Be 'InvalidData'
+        $failure[0].TargetObject | Should -Be $file
+        $failure[0].Exception.Message | Should -Be "'total_scores.csv' row 3, column 'rubric_score': 'eight' is not a number."
     }
 }
 

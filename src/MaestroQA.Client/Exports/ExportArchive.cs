@@ -33,7 +33,7 @@ public sealed class ExportArchive : IDisposable
     /// A CSV of a table this release does not know is left out rather than failing the others; see <see cref="Entries"/>.
     /// </summary>
     /// <exception cref="ExportFormatException">The archive holds no CSV of <paramref name="table"/>.</exception>
-    public IEnumerable<MqaExportRow> ReadRows(ExportTable? table = null)
+    public IEnumerable<MqaExportRow> ReadRows(ExportTable? table = null, Action<ExportFormatException>? onInvalidRow = null)
     {
         ExportEntry[] selected = Entries.Where(entry => table is null ? entry.Table is not null : entry.Table == table).ToArray();
         if (table is not null && selected.Length == 0)
@@ -42,7 +42,7 @@ public sealed class ExportArchive : IDisposable
             throw new ExportFormatException($"'{_name}' holds no {table} table; it holds {contents}.");
         }
 
-        return selected.SelectMany(entry => entry.ReadRows());
+        return selected.SelectMany(entry => entry.ReadRows(entry.Table!.Value, onInvalidRow));
     }
 
     public void Dispose() => _zip.Dispose();

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO.Compression;
 using MaestroQA.Client.Models;
@@ -26,5 +27,6 @@ public sealed class ExportEntry
     public IEnumerable<MqaExportRow> ReadRows() => ReadRows(Table ?? throw ExportFormatException.UnknownTable(Name));
 
     /// <summary>Streams the rows out of the archive as <paramref name="table"/>, whatever <see cref="Name"/> says.</summary>
-    public IEnumerable<MqaExportRow> ReadRows(ExportTable table) => ExportReader.ReadRows(_entry.Open, table, Name);
+    public IEnumerable<MqaExportRow> ReadRows(ExportTable table, Action<ExportFormatException>? onInvalidRow = null) =>
+        ExportReader.ReadRows(_entry.Open, table, Name, onInvalidRow);
 }

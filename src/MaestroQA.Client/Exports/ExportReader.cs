@@ -13,23 +13,24 @@ public static class ExportReader
 {
     /// <summary>Reads a CSV of <paramref name="table"/>; the stream is left open.</summary>
     /// <param name="sourceName">Names the CSV in error messages.</param>
-    public static IEnumerable<MqaExportRow> ReadRows(Stream csv, ExportTable table, string sourceName = "CSV stream") =>
-        ExportTableSchemas.Get(table).ReadRows(csv, sourceName);
+    /// <param name="onInvalidRow">Given, a row with a cell that cannot be read is reported to it and skipped; else it ends the read.</param>
+    public static IEnumerable<MqaExportRow> ReadRows(Stream csv, ExportTable table, string sourceName = "CSV stream", Action<ExportFormatException>? onInvalidRow = null) =>
+        ExportTableSchemas.Get(table).ReadRows(csv, sourceName, onInvalidRow);
 
     /// <summary>
     /// Reads a zip or CSV export file. From a zip, <paramref name="table"/> picks one table;
     /// without it every CSV of a known table is read, in archive order.
     /// A CSV's table is inferred from its name unless <paramref name="table"/> is given.
     /// </summary>
-    public static IEnumerable<MqaExportRow> ReadFile(string path, ExportTable? table = null)
+    public static IEnumerable<MqaExportRow> ReadFile(string path, ExportTable? table = null, Action<ExportFormatException>? onInvalidRow = null)
     {
         if (string.Equals(Path.GetExtension(path), ".zip", StringComparison.OrdinalIgnoreCase))
         {
-            return ReadArchive(path, table);
+            return ReadArchive(path, table, onInvalidRow);
         }
 
         ExportTable csvTable = table ?? InferTable(path) ?? throw ExportFormatException.UnknownTable(path);
-        return ReadRows(() => File.OpenRead(path), csvTable, Path.GetFileName(path));
+        return ReadRows(() => File.OpenRead(path), csvTable, Path.GetFileName(path), onInvalidRow);
     }
 
     /// <summary>
@@ -51,19 +52,19 @@ public static class ExportReader
     }
 
     /// <summary>Opens the stream on the first row and disposes it when the enumeration ends.</summary>
-    internal static IEnumerable<MqaExportRow> ReadRows(Func<Stream> openCsv, ExportTable table, string sourceName)
+    internal static IEnumerable<MqaExportRow> ReadRows(Func<Stream> openCsv, ExportTable table, string sourceName, Action<ExportFormatException>? onInvalidRow)
     {
         using Stream csv = openCsv();
-        foreach (MqaExportRow row in ReadRows(csv, table, sourceName))
+        foreach (MqaExportRow row in ReadRows(csv, table, sourceName, onInvalidRow))
         {
             yield return row;
         }
     }
 
-    private static IEnumerable<MqaExportRow> ReadArchive(string path, ExportTable? table)
+    private static IEnumerable<MqaExportRow> ReadArchive(string path, ExportTable? table, Action<ExportFormatException>? onInvalidRow)
     {
         using ExportArchive archive = ExportArchive.Open(path);
-        foreach (MqaExportRow row in archive.ReadRows(table))
+        foreach (MqaExportRow row in archive.ReadRows(table, onInvalidRow))
         {
             yield return row;
         }

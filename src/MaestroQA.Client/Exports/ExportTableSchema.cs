@@ -20,7 +20,8 @@ internal abstract class ExportTableSchema
     public string FileStem { get; }
 
     /// <summary>Reads rows as they are enumerated; the stream is left open.</summary>
-    public abstract IEnumerable<MqaExportRow> ReadRows(Stream csv, string sourceName);
+    /// <param name="onInvalidRow">Given, a row with a cell that cannot be read is reported to it and skipped; else it ends the read.</param>
+    public abstract IEnumerable<MqaExportRow> ReadRows(Stream csv, string sourceName, Action<ExportFormatException>? onInvalidRow);
 }
 
 /// <summary>An export table whose rows are <typeparamref name="TRow"/>.</summary>
@@ -35,13 +36,26 @@ internal sealed class ExportTableSchema<TRow> : ExportTableSchema
         _columns = columns;
     }
 
-    public override IEnumerable<MqaExportRow> ReadRows(Stream csv, string sourceName)
+    public override IEnumerable<MqaExportRow> ReadRows(Stream csv, string sourceName, Action<ExportFormatException>? onInvalidRow)
     {
         using ExportCsvReader reader = ExportCsvReader.Open(csv, sourceName);
         Action<TRow, string>?[] assigners = BindHeaders(reader);
         while (reader.ReadNextRow())
         {
-            yield return ReadRow(reader, assigners);
+            TRow? row = null;
+            try
+            {
+                row = ReadRow(reader, assigners);
+            }
+            catch (ExportFormatException invalid) when (onInvalidRow is not null)
+            {
+                onInvalidRow(invalid);
+            }
+
+            if (row is not null)
+            {
+                yield return row;
+            }
         }
     }
 

@@ -7,6 +7,8 @@ namespace MaestroQA.Client.Exports;
 /// <summary>Export tables as users name them: by enum name (TotalScores) or by the API's file name (total_scores).</summary>
 public static class ExportTables
 {
+    private const string GroupsAlias = "groups";
+
     private static readonly ExportTable[] Raw =
         [ExportTable.TotalScores, ExportTable.SectionScores, ExportTable.IndividualAnswers, ExportTable.Annotations, ExportTable.Csat];
 
@@ -24,6 +26,13 @@ public static class ExportTables
     public static bool TryParse(string text, out ExportTable table)
     {
         string name = text.Trim();
+
+        // What the groups export is called everywhere else (request-groups-export, Invoke-MqaGroupsExport).
+        if (string.Equals(name, GroupsAlias, StringComparison.OrdinalIgnoreCase))
+        {
+            name = FileStem(ExportTable.AgentGroups);
+        }
+
         ExportTableSchema? schema = ExportTableSchemas.All.FirstOrDefault(s =>
             string.Equals(s.FileStem, name, StringComparison.OrdinalIgnoreCase)
             || string.Equals(s.Table.ToString(), name, StringComparison.OrdinalIgnoreCase));

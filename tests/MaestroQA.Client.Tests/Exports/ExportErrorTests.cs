@@ -34,6 +34,26 @@ public sealed class ExportErrorTests
     }
 
     [Fact]
+    public void WithAnInvalidRowHandler_ABadRowIsReportedAndSkipped_AndTheRestAreRead()
+    {
+        var reported = new List<ExportFormatException>();
+        string csv = "gradable_id,rubric_score\n1,8\n2,eight\n3,9\n4,n/a\n5,10\n";
+
+        List<string?> read = ExportReader.ReadRows(Encode(csv), ExportTable.TotalScores, SourceName, reported.Add)
+            .Cast<MaestroQA.Client.Models.MqaTotalScore>().Select(row => row.GradableId).ToList();
+
+        Assert.Equal(["1", "3", "5"], read);
+        Assert.Equal(
+            [$"'{SourceName}' row 3, column 'rubric_score': 'eight' is not a number.", $"'{SourceName}' row 5, column 'rubric_score': 'n/a' is not a number."],
+            reported.Select(error => error.Message));
+    }
+
+    [Fact]
+    public void BrokenQuotingEndsTheReadEvenWithAnInvalidRowHandler() =>
+        Assert.Throws<ExportFormatException>(() =>
+            ExportReader.ReadRows(Encode("gradable_id,comment\n1,\"ok\"\n2,\"bad\"x\n"), ExportTable.TotalScores, SourceName, _ => { }).ToList());
+
+    [Fact]
     public void BrokenQuotingIsAnError()
     {
         ExportFormatException error = Assert.Throws<ExportFormatException>(() => Read<object>("gradable_id,comment\n1,\"ok\"\n2,\"bad\"x\n", ExportTable.TotalScores));

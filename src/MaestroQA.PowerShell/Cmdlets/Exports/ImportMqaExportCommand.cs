@@ -35,7 +35,8 @@ public sealed class ImportMqaExportCommand : MqaCmdlet
         {
             try
             {
-                foreach (MqaExportRow row in ExportReader.ReadFile(file, Table))
+                // A row with an unreadable cell is reported and skipped; the rows after it still come.
+                foreach (MqaExportRow row in ExportReader.ReadFile(file, Table, invalid => WriteError(ErrorRecords.From(invalid, file))))
                 {
                     WriteObject(ToPSObject(row));
                 }
