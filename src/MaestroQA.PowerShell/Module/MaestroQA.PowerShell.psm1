@@ -5,6 +5,12 @@ param(
     [string] $Flavor = $PSEdition
 )
 
+# The manifest's PowerShellVersion (5.1) lets PowerShell 7.0-7.3 in, but they run on .NET 6 or older, where the
+# net8.0 build cannot load: say so plainly instead of failing on a missing assembly.
+if ($Flavor -eq 'Core' -and $PSVersionTable.PSVersion -lt [version]'7.4') {
+    throw "MaestroQA.PowerShell needs PowerShell 7.4 or later (this is $($PSVersionTable.PSVersion)), or Windows PowerShell 5.1."
+}
+
 $binaryPath = Join-Path $PSScriptRoot (Join-Path $Flavor.ToLowerInvariant() 'MaestroQA.PowerShell.dll')
 
 # Import-Module reads the cmdlets' parameter types, which live in the client assembly, before it runs the module
