@@ -35,11 +35,15 @@ public sealed class ImportMqaExportCommand : MqaCmdlet
         {
             try
             {
-                // A row with an unreadable cell is reported and skipped; the rows after it still come.
-                foreach (MqaExportRow row in ExportReader.ReadFile(file, Table, invalid => WriteError(ErrorRecords.From(invalid, file))))
+                // Parsing runs ahead on a worker thread; a row with an unreadable cell is reported and skipped.
+                foreach (MqaExportRow row in ExportReadAhead.ReadFile(file, Table, invalid => WriteError(ErrorRecords.From(invalid, file)), StopToken))
                 {
                     WriteObject(ToPSObject(row));
                 }
+            }
+            catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
+            {
+                return;
             }
             catch (Exception ex) when (ex is ExportFormatException or IOException or InvalidDataException or UnauthorizedAccessException)
             {
@@ -67,8 +71,14 @@ public sealed class ImportMqaExportCommand : MqaCmdlet
         return [];
     }
 
-    private static PSObject ToPSObject(MqaExportRow row)
+    private static object ToPSObject(MqaExportRow row)
     {
+        // Most rows have no extra columns: let the pipeline wrap them as it needs to, at no cost here.
+        if (row.AdditionalColumns.Count == 0)
+        {
+            return row;
+        }
+
         var output = new PSObject(row);
         foreach (KeyValuePair<string, string?> column in row.AdditionalColumns)
         {
