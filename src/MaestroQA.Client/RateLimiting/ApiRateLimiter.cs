@@ -14,6 +14,10 @@ namespace MaestroQA.Client.RateLimiting;
 /// <remarks>
 /// An exact sliding log: grant at t only if the PerSecond-th latest grant is at least a second plus margin before t, and the
 /// PerMinute-th latest at least a minute plus margin before t. Short jobs run at the per-second ceiling, long ones at the per-minute one.
+/// The margin covers the usual spread in how long requests take to reach the server, but not a cold start: the first
+/// requests open connections (TLS handshakes) and run code for the first time, so they can reach the server long after
+/// their grant, closer to the requests after them. So a grant made while the limiter is cold is re-dated, when its lease
+/// is released (Polly does so once the attempt has its answer), to that moment: the latest the server can have seen it.
 /// Limiters from <see cref="SharedRateLimiters"/> live as long as the process; do not dispose them.
 /// </remarks>
 public sealed class ApiRateLimiter : RateLimiter
@@ -26,6 +30,8 @@ public sealed class ApiRateLimiter : RateLimiter
 
     // Wakes the head of the queue when its permit is due; state is computed from timestamps, never refilled by it.
     private readonly ITimer _wakeUp;
+    // False until an attempt paced by this limiter has had its answer, and again once the limiter has been idle.
+    private bool _warm;
     private long _successfulLeases;
     private long _failedLeases;
     private bool _disposed;
@@ -167,7 +173,7 @@ public sealed class ApiRateLimiter : RateLimiter
 
     private void GrantDueWaiters()
     {
-        var granted = new List<PermitWaiter>();
+        var granted = new List<(PermitWaiter Waiter, PermitLease Lease)>();
         lock (_gate)
         {
             if (_disposed)
@@ -179,8 +185,7 @@ public sealed class ApiRateLimiter : RateLimiter
             while (_waiters.First is { } head && _grants.NextAllowed <= now)
             {
                 _waiters.Remove(head);
-                granted.Add(head.Value);
-                Grant(head.Value.PermitCount, now);
+                granted.Add((head.Value, Grant(head.Value.PermitCount, now)));
             }
 
             if (_waiters.Count > 0)
@@ -190,9 +195,9 @@ public sealed class ApiRateLimiter : RateLimiter
         }
 
         // Outside the lock: disposing a registration waits for a running cancel callback, which needs the lock.
-        foreach (PermitWaiter waiter in granted)
+        foreach ((PermitWaiter waiter, PermitLease lease) in granted)
         {
-            waiter.Complete(PermitLease.Acquired);
+            waiter.Complete(lease);
         }
     }
 
@@ -213,13 +218,43 @@ public sealed class ApiRateLimiter : RateLimiter
 
     private PermitLease Grant(int permitCount, TimeSpan now)
     {
-        if (permitCount == 1)
+        _successfulLeases++;
+        if (permitCount == 0)
         {
-            _grants.Record(now);
+            return PermitLease.Acquired;
         }
 
-        _successfulLeases++;
-        return PermitLease.Acquired;
+        // Idle long enough to forget every grant: the connections it used may be closed too.
+        if (_grants.ForgottenAt <= now)
+        {
+            _warm = false;
+        }
+
+        long sequence = _grants.Record(now);
+        bool cold = !_warm;
+        return PermitLease.Granted(() => Release(sequence, cold));
+    }
+
+    private void Release(long sequence, bool cold)
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _warm = true;
+            if (cold)
+            {
+                TimeSpan now = Now();
+                _grants.Redate(sequence, now);
+                if (_waiters.Count > 0)
+                {
+                    ScheduleWakeUp(now);
+                }
+            }
+        }
     }
 
     // Timers truncate to whole milliseconds; rounding up keeps them from waking before the permit is due.

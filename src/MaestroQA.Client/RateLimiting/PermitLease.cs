@@ -10,13 +10,16 @@ internal sealed class PermitLease : RateLimitLease
     private static readonly string[] RetryAfterOnly = [MetadataName.RetryAfter.Name];
 
     private readonly TimeSpan? _retryAfter;
+    private Action? _onRelease;
 
-    private PermitLease(bool isAcquired, TimeSpan? retryAfter)
+    private PermitLease(bool isAcquired, TimeSpan? retryAfter, Action? onRelease = null)
     {
         IsAcquired = isAcquired;
         _retryAfter = retryAfter;
+        _onRelease = onRelease;
     }
 
+    /// <summary>A permit probed with 0: nothing was recorded, so nothing happens on release.</summary>
     public static PermitLease Acquired { get; } = new(isAcquired: true, retryAfter: null);
 
     /// <summary>For waiters the limiter drops when disposed: no permit will ever come.</summary>
@@ -27,6 +30,20 @@ internal sealed class PermitLease : RateLimitLease
     public override IEnumerable<string> MetadataNames => _retryAfter is null ? [] : RetryAfterOnly;
 
     public static PermitLease Denied(TimeSpan retryAfter) => new(isAcquired: false, retryAfter);
+
+    /// <summary>
+    /// A recorded permit. Polly releases it when the attempt it paced has its answer, which is when
+    /// <paramref name="onRelease"/> runs (once).
+    /// </summary>
+    public static PermitLease Granted(Action onRelease) => new(isAcquired: true, retryAfter: null, onRelease);
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            System.Threading.Interlocked.Exchange(ref _onRelease, null)?.Invoke();
+        }
+    }
 
     public override bool TryGetMetadata(string metadataName, out object? metadata)
     {

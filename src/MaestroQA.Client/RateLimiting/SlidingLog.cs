@@ -3,28 +3,33 @@ using System;
 namespace MaestroQA.Client.RateLimiting;
 
 /// <summary>
-/// The latest grant times, as many as the larger limit allows: exactly what the two sliding windows need to decide.
-/// Times are offsets from the limiter's creation.
+/// The latest grant times, as many as the larger limit allows, kept in time order: exactly what the two sliding
+/// windows need to decide. Times are offsets from the limiter's creation. A grant can be re-dated later (never
+/// earlier), so each has a sequence number to find it by.
 /// </summary>
 internal sealed class SlidingLog
 {
     private readonly RateLimitPolicy _policy;
-    private readonly TimeSpan[] _grants;
+    private readonly TimeSpan[] _times;
+    private readonly long[] _sequences;
     private int _count;
-    private int _next;
+    private long _nextSequence;
 
     public SlidingLog(RateLimitPolicy policy)
     {
         _policy = policy;
-        _grants = new TimeSpan[Math.Max(policy.PerSecond, policy.PerMinute)];
+        int capacity = Math.Max(policy.PerSecond, policy.PerMinute);
+        _times = new TimeSpan[capacity];
+        _sequences = new long[capacity];
     }
 
     private SlidingLog(SlidingLog source)
     {
         _policy = source._policy;
-        _grants = (TimeSpan[])source._grants.Clone();
+        _times = (TimeSpan[])source._times.Clone();
+        _sequences = (long[])source._sequences.Clone();
         _count = source._count;
-        _next = source._next;
+        _nextSequence = source._nextSequence;
     }
 
     /// <summary>The earliest time one more grant keeps both windows within their limits.</summary>
@@ -35,11 +40,31 @@ internal sealed class SlidingLog
     /// <summary>When the latest grant stops constraining anything, so the limiter acts as if new.</summary>
     public TimeSpan ForgottenAt => _count == 0 ? TimeSpan.Zero : NthLatest(1) + _policy.MinuteWindow + _policy.SafetyMargin;
 
-    public void Record(TimeSpan time)
+    /// <summary>Records a grant; the number it returns finds it again for <see cref="Redate"/>.</summary>
+    public long Record(TimeSpan time)
     {
-        _grants[_next] = time;
-        _next = (_next + 1) % _grants.Length;
-        _count = Math.Min(_count + 1, _grants.Length);
+        long sequence = _nextSequence++;
+        if (_count == _times.Length)
+        {
+            // Full: the earliest grant can no longer constrain anything the later ones do not.
+            RemoveAt(0);
+        }
+
+        Insert(time, sequence);
+        return sequence;
+    }
+
+    /// <summary>Moves a grant to <paramref name="time"/> if that is later; one already forgotten is left so.</summary>
+    public void Redate(long sequence, TimeSpan time)
+    {
+        int index = Array.IndexOf(_sequences, sequence, 0, _count);
+        if (index < 0 || _times[index] >= time)
+        {
+            return;
+        }
+
+        RemoveAt(index);
+        Insert(time, sequence);
     }
 
     public int CountAfter(TimeSpan time)
@@ -71,7 +96,30 @@ internal sealed class SlidingLog
     private TimeSpan WindowOpensAt(int limit, TimeSpan window) =>
         _count < limit ? TimeSpan.Zero : NthLatest(limit) + window + _policy.SafetyMargin;
 
-    private TimeSpan NthLatest(int n) => _grants[(_next - n + _grants.Length) % _grants.Length];
+    private TimeSpan NthLatest(int n) => _times[_count - n];
+
+    // Grants arrive in time order except re-dated ones, so the scan from the end is short.
+    private void Insert(TimeSpan time, long sequence)
+    {
+        int index = _count;
+        while (index > 0 && _times[index - 1] > time)
+        {
+            _times[index] = _times[index - 1];
+            _sequences[index] = _sequences[index - 1];
+            index--;
+        }
+
+        _times[index] = time;
+        _sequences[index] = sequence;
+        _count++;
+    }
+
+    private void RemoveAt(int index)
+    {
+        Array.Copy(_times, index + 1, _times, index, _count - index - 1);
+        Array.Copy(_sequences, index + 1, _sequences, index, _count - index - 1);
+        _count--;
+    }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }
