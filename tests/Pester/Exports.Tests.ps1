@@ -337,9 +337,11 @@ Describe 'Errors and warnings' {
         $failure.CategoryInfo.Category | Should -Be 'InvalidResult'
         $failure.Exception.Message | Should -Match $id
         $failure.TargetObject.ExportId | Should -Be $id
+        $failure.TargetObject.Status | Should -Be 'Errored' -Because 'the TargetObject is the export as the last check found it'
 
         $waited = { Wait-MqaExport -ExportId $id -PollInterval 0.1 -ErrorAction Stop } | Should -Throw -PassThru
         $waited.FullyQualifiedErrorId | Should -Be 'MaestroQA.ExportFailed,MaestroQA.PowerShell.Cmdlets.Exports.WaitMqaExportCommand'
+        $waited.TargetObject.Status | Should -Be 'Errored'
     }
 
     It 'a wait that runs out: MaestroQA.Timeout, OperationTimeout, on time, with -Timeout given as <Name>' -ForEach @(

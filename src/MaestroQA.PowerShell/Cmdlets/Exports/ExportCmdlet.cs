@@ -45,11 +45,17 @@ public abstract class ExportCmdlet : MqaApiCmdlet
             PollInterval = options.PollInterval,
             MaxPollInterval = options.PollInterval > TimeSpan.FromSeconds(30) ? options.PollInterval : TimeSpan.FromSeconds(30),
         };
+        // What the last poll said, so a failure's TargetObject shows the export as it stood (Errored, InProgress).
+        MqaExport latest = export;
         try
         {
             MqaExport complete = Await(waiter.WaitAsync(
                 export,
-                (polled, elapsed) => Post(() => WriteProgress(new ProgressRecord(activityId, activity, $"{polled.Status} after {elapsed.TotalSeconds:0} s"))),
+                (polled, elapsed) =>
+                {
+                    latest = polled;
+                    Post(() => WriteProgress(new ProgressRecord(activityId, activity, $"{polled.Status} after {elapsed.TotalSeconds:0} s")));
+                },
                 StopToken));
             if (!complete.HasData)
             {
@@ -60,7 +66,7 @@ public abstract class ExportCmdlet : MqaApiCmdlet
         }
         catch (Exception ex) when (ex is not PipelineStoppedException)
         {
-            WriteFailure(ex, export);
+            WriteFailure(ex, latest);
             return null;
         }
         finally
