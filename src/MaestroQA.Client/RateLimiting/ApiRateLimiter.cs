@@ -16,8 +16,9 @@ namespace MaestroQA.Client.RateLimiting;
 /// PerMinute-th latest at least a minute plus margin before t. Short jobs run at the per-second ceiling, long ones at the per-minute one.
 /// The margin covers the usual spread in how long requests take to reach the server, but not a cold start: the first
 /// requests open connections (TLS handshakes) and run code for the first time, so they can reach the server long after
-/// their grant, closer to the requests after them. So a grant made while the limiter is cold is re-dated, when its lease
-/// is released (Polly does so once the attempt has its answer), to that moment: the latest the server can have seen it.
+/// their grant, closer to the requests after them. So a grant made while the limiter is cold, or whose attempt the transport
+/// saw open a new connection (<see cref="PermitLease.MarkCold"/>), is re-dated when its lease is released (Polly does so once
+/// the attempt has its answer) to that moment: the latest the server can have seen it.
 /// Limiters from <see cref="SharedRateLimiters"/> live as long as the process; do not dispose them.
 /// </remarks>
 public sealed class ApiRateLimiter : RateLimiter
@@ -231,8 +232,7 @@ public sealed class ApiRateLimiter : RateLimiter
         }
 
         long sequence = _grants.Record(now);
-        bool cold = !_warm;
-        return PermitLease.Granted(() => Release(sequence, cold));
+        return PermitLease.Granted(cold => Release(sequence, cold), cold: !_warm);
     }
 
     private void Release(long sequence, bool cold)

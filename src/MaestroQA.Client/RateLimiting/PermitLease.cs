@@ -10,13 +10,15 @@ internal sealed class PermitLease : RateLimitLease
     private static readonly string[] RetryAfterOnly = [MetadataName.RetryAfter.Name];
 
     private readonly TimeSpan? _retryAfter;
-    private Action? _onRelease;
+    private Action<bool>? _onRelease;
+    private volatile bool _cold;
 
-    private PermitLease(bool isAcquired, TimeSpan? retryAfter, Action? onRelease = null)
+    private PermitLease(bool isAcquired, TimeSpan? retryAfter, Action<bool>? onRelease = null, bool cold = false)
     {
         IsAcquired = isAcquired;
         _retryAfter = retryAfter;
         _onRelease = onRelease;
+        _cold = cold;
     }
 
     /// <summary>A permit probed with 0: nothing was recorded, so nothing happens on release.</summary>
@@ -33,15 +35,18 @@ internal sealed class PermitLease : RateLimitLease
 
     /// <summary>
     /// A recorded permit. Polly releases it when the attempt it paced has its answer, which is when
-    /// <paramref name="onRelease"/> runs (once).
+    /// <paramref name="onRelease"/> runs (once), told whether the attempt may have reached the server late.
     /// </summary>
-    public static PermitLease Granted(Action onRelease) => new(isAcquired: true, retryAfter: null, onRelease);
+    public static PermitLease Granted(Action<bool> onRelease, bool cold) => new(isAcquired: true, retryAfter: null, onRelease, cold);
+
+    /// <summary>The attempt had to open a connection first, so it may have reached the server well after its grant.</summary>
+    public void MarkCold() => _cold = true;
 
     protected override void Dispose(bool disposing)
     {
         if (disposing)
         {
-            System.Threading.Interlocked.Exchange(ref _onRelease, null)?.Invoke();
+            System.Threading.Interlocked.Exchange(ref _onRelease, null)?.Invoke(_cold);
         }
     }
 

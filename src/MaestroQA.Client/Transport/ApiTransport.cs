@@ -3,6 +3,7 @@ using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading;
+using System.Threading.RateLimiting;
 using System.Threading.Tasks;
 using MaestroQA.Client.RateLimiting;
 using Polly;
@@ -96,7 +97,7 @@ public sealed class ApiTransport
                 async ctx =>
                 {
                     attempts++;
-                    return await SendOnceAsync(request, readSuccessBody, ctx.CancellationToken).ConfigureAwait(false);
+                    return await SendOnceAsync(request, readSuccessBody, ctx).ConfigureAwait(false);
                 },
                 context).ConfigureAwait(false);
             response.Attempts = attempts;
@@ -119,13 +120,24 @@ public sealed class ApiTransport
     private async Task<ApiResponse> SendOnceAsync(
         ApiRequest request,
         Func<HttpResponseMessage, CancellationToken, Task<byte[]>> readSuccessBody,
-        CancellationToken cancellationToken)
+        ResilienceContext context)
     {
+        CancellationToken cancellationToken = context.CancellationToken;
         Uri? redirectedTo = null;
         for (int hops = 0; ; hops++)
         {
             using HttpRequestMessage message = CreateMessage(request, redirectedTo);
+#if NET
+            var newConnection = new NewConnectionMarker();
+            message.Options.Set(NewConnectionMarker.Key, newConnection);
+#endif
             using HttpResponseMessage response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+#if NET
+            if (newConnection.Opened && context.Properties.TryGetValue(ResiliencePipelineFactory.LeaseKey, out RateLimitLease? lease) && lease is PermitLease permit)
+            {
+                permit.MarkCold();
+            }
+#endif
 
             // The handler never follows redirects (it would forward the token header); storage links may redirect, and carry no token.
             if (request.DownloadUri is not null && hops < MaxDownloadRedirects && RedirectTarget(response) is Uri next)

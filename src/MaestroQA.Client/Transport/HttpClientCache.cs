@@ -44,6 +44,7 @@ internal static class HttpClientCache
 
             // A followed redirect would carry the apitoken header to wherever it points.
             AllowAutoRedirect = false,
+            ConnectCallback = NewConnectionMarker.ConnectAsync,
         };
 #else
         var handler = new HttpClientHandler

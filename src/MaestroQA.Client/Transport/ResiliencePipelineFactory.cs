@@ -20,6 +20,9 @@ internal static class ResiliencePipelineFactory
     public static readonly ResiliencePropertyKey<ApiRequest> RequestKey = new("MaestroQA.Request");
     public static readonly ResiliencePropertyKey<IApiLog> LogKey = new("MaestroQA.Log");
 
+    /// <summary>The permit of the attempt under way, so the transport can say when it met a new connection.</summary>
+    public static readonly ResiliencePropertyKey<RateLimitLease> LeaseKey = new("MaestroQA.Lease");
+
     public static ResiliencePipeline<ApiResponse> Create(MaestroQAClientOptions options, RateLimiter? limiter, TimeSpan? attemptTimeout, TimeProvider time)
     {
         var builder = new ResiliencePipelineBuilder<ApiResponse> { TimeProvider = time };
@@ -78,20 +81,21 @@ internal static class ResiliencePipelineFactory
     private static async ValueTask<RateLimitLease> AcquireAsync(RateLimiter limiter, RateLimiterArguments args)
     {
         RateLimitLease lease = limiter.AttemptAcquire(1);
-        if (lease.IsAcquired)
+        if (!lease.IsAcquired)
         {
-            return lease;
+            if (lease.TryGetMetadata(MetadataName.RetryAfter, out TimeSpan wait))
+            {
+                ApiRequest request = args.Context.Properties.GetValue(RequestKey, null!);
+                IApiLog log = args.Context.Properties.GetValue(LogKey, NullApiLog.Instance);
+                log.Verbose($"{request}: waiting {wait.TotalSeconds:0.00} s for a rate-limit permit ({request.EndpointClass} endpoints).");
+            }
+
+            lease.Dispose();
+            lease = await limiter.AcquireAsync(1, args.Context.CancellationToken).ConfigureAwait(false);
         }
 
-        if (lease.TryGetMetadata(MetadataName.RetryAfter, out TimeSpan wait))
-        {
-            ApiRequest request = args.Context.Properties.GetValue(RequestKey, null!);
-            IApiLog log = args.Context.Properties.GetValue(LogKey, NullApiLog.Instance);
-            log.Verbose($"{request}: waiting {wait.TotalSeconds:0.00} s for a rate-limit permit ({request.EndpointClass} endpoints).");
-        }
-
-        lease.Dispose();
-        return await limiter.AcquireAsync(1, args.Context.CancellationToken).ConfigureAwait(false);
+        args.Context.Properties.Set(LeaseKey, lease);
+        return lease;
     }
 
     private static string Describe(Outcome<ApiResponse> outcome) =>

@@ -98,6 +98,19 @@ public sealed class ColdStartTests : IDisposable
     }
 
     [Fact]
+    public void AWarmGrantWhoseAttemptOpenedAConnection_IsReDatedToo()
+    {
+        _demanding.AttemptAcquire().Dispose();
+        _clock.AdvanceTo(TimeSpan.FromSeconds(1) + Margin);
+        RateLimitLease second = _demanding.AttemptAcquire();
+        ((PermitLease)second).MarkCold();
+        _clock.Advance(TimeSpan.FromMilliseconds(200));
+        second.Dispose();
+
+        Assert.Equal(TimeSpan.FromSeconds(1) + Margin, RetryAfter(_demanding.AttemptAcquire()));
+    }
+
+    [Fact]
     public void ReleasingTwice_ReDatesOnce()
     {
         RateLimitLease first = _demanding.AttemptAcquire();

@@ -1,0 +1,93 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Threading.RateLimiting;
+using MaestroQA.Client.Api;
+using MaestroQA.Client.Models;
+using MaestroQA.Client.Transport;
+using Xunit;
+
+namespace MaestroQA.Client.Tests.Transport;
+
+/// <summary>
+/// A request that had to open a connection may reach the server a handshake late, so its permit counts from when its
+/// answer came. Against a loopback server that answers after 600 ms, over kept-alive or closed connections.
+/// </summary>
+public sealed class NewConnectionTests
+{
+    private static readonly TimeSpan AnswerDelay = TimeSpan.FromMilliseconds(600);
+
+    [Theory]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    public async Task APermitCountsFromTheAnswer_OnlyWhenItsRequestOpenedAConnection(bool keepAlive, bool expectReDated)
+    {
+        using var server = new SlowServer(keepAlive);
+        var options = new MaestroQAClientOptions(new ApiToken("new-connection-test-" + Guid.NewGuid().ToString("N")), server.BaseUri);
+        var transport = new ApiTransport(options);
+        var client = new MaestroQAClient(transport);
+
+        // The first request warms the limiter up; the second is the one observed.
+        await client.GetCaptureUsageAsync(["g"], CaptureInterval.Day);
+        await client.GetCaptureUsageAsync(["g"], CaptureInterval.Day);
+
+        // Counted from its grant, the next permit would be due a second (plus margin) after it: about 0.43 s from now.
+        // Counted from its answer: about 1.03 s from now. The midpoint leaves 300 ms either way for a slow machine.
+        RateLimitLease probe = transport.DemandingLimiter.AttemptAcquire(0);
+        Assert.False(probe.IsAcquired);
+        Assert.True(probe.TryGetMetadata(MetadataName.RetryAfter, out TimeSpan retryAfter));
+        Assert.Equal(expectReDated, retryAfter > TimeSpan.FromMilliseconds(730));
+    }
+
+    private sealed class SlowServer : IDisposable
+    {
+        private readonly HttpListener _listener = new();
+        private readonly bool _keepAlive;
+
+        public SlowServer(bool keepAlive)
+        {
+            _keepAlive = keepAlive;
+            BaseUri = new Uri($"http://127.0.0.1:{FreePort()}/api/v1/");
+            _listener.Prefixes.Add(BaseUri.GetLeftPart(UriPartial.Authority) + "/");
+            _listener.Start();
+            _ = Task.Run(ServeAsync);
+        }
+
+        public Uri BaseUri { get; }
+
+        public void Dispose() => _listener.Close();
+
+        private static int FreePort()
+        {
+            var probe = new TcpListener(IPAddress.Loopback, 0);
+            probe.Start();
+            int port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            probe.Stop();
+            return port;
+        }
+
+        private async Task ServeAsync()
+        {
+            while (_listener.IsListening)
+            {
+                HttpListenerContext context;
+                try
+                {
+                    context = await _listener.GetContextAsync();
+                }
+                catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException)
+                {
+                    return;
+                }
+
+                await Task.Delay(AnswerDelay);
+                byte[] body = Encoding.UTF8.GetBytes("{\"data\":[]}");
+                context.Response.KeepAlive = _keepAlive;
+                context.Response.ContentType = "application/json";
+                context.Response.ContentLength64 = body.Length;
+                await context.Response.OutputStream.WriteAsync(body);
+                context.Response.Close();
+            }
+        }
+    }
+}
