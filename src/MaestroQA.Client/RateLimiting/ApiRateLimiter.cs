@@ -258,9 +258,10 @@ public sealed class ApiRateLimiter : RateLimiter
     }
 
     // Timers truncate to whole milliseconds; rounding up keeps them from waking before the permit is due.
+    // A permit already due (a release can find one whose timer has not run yet) wakes the queue at once.
     private void ScheduleWakeUp(TimeSpan now)
     {
-        long ticks = (_grants.NextAllowed - now).Ticks;
+        long ticks = Math.Max(0, (_grants.NextAllowed - now).Ticks);
         long roundedUp = (ticks + TimeSpan.TicksPerMillisecond - 1) / TimeSpan.TicksPerMillisecond * TimeSpan.TicksPerMillisecond;
         _wakeUp.Change(TimeSpan.FromTicks(roundedUp), Timeout.InfiniteTimeSpan);
     }
