@@ -42,7 +42,7 @@ public sealed class ExportArchive : IDisposable
             throw new ExportFormatException($"'{_name}' holds no {table} table; it holds {contents}.");
         }
 
-        return selected.SelectMany(entry => entry.ReadRows(entry.Table!.Value, onInvalidRow));
+        return selected.SelectMany(entry => entry.ReadRows(onInvalidRow));
     }
 
     public void Dispose() => _zip.Dispose();

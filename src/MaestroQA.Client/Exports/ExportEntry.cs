@@ -24,7 +24,8 @@ public sealed class ExportEntry
 
     /// <summary>Streams the rows out of the archive as they are enumerated.</summary>
     /// <exception cref="ExportFormatException"><see cref="Table"/> is null.</exception>
-    public IEnumerable<MqaExportRow> ReadRows() => ReadRows(Table ?? throw ExportFormatException.UnknownTable(Name));
+    public IEnumerable<MqaExportRow> ReadRows(Action<ExportFormatException>? onInvalidRow = null) =>
+        ReadRows(Table ?? throw ExportFormatException.UnknownTable(Name), onInvalidRow);
 
     /// <summary>Streams the rows out of the archive as <paramref name="table"/>, whatever <see cref="Name"/> says.</summary>
     public IEnumerable<MqaExportRow> ReadRows(ExportTable table, Action<ExportFormatException>? onInvalidRow = null) =>

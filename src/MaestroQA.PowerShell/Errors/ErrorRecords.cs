@@ -11,10 +11,9 @@ internal static class ErrorRecords
     public static ErrorRecord From(Exception exception, object? target) => exception switch
     {
         MaestroQAApiException api => new ErrorRecord(api, "MaestroQA." + api.Kind, CategoryOf(api.Kind), target),
-        ExportFormatException format => new ErrorRecord(format, "MaestroQA.ExportFormat", ErrorCategory.InvalidData, target),
 
-        // What System.IO.Compression throws for a damaged zip.
-        System.IO.InvalidDataException damaged => new ErrorRecord(damaged, "MaestroQA.ExportFormat", ErrorCategory.InvalidData, target),
+        // InvalidDataException: what System.IO.Compression throws for a damaged zip.
+        ExportFormatException or System.IO.InvalidDataException => new ErrorRecord(exception, "MaestroQA.ExportFormat", ErrorCategory.InvalidData, target),
         OperationCanceledException canceled => new ErrorRecord(canceled, "MaestroQA.Stopped", ErrorCategory.OperationStopped, target),
         ArgumentException argument => new ErrorRecord(argument, "MaestroQA.InvalidArgument", ErrorCategory.InvalidArgument, target),
         System.IO.IOException io => new ErrorRecord(io, "MaestroQA.FileError", ErrorCategory.WriteError, target),

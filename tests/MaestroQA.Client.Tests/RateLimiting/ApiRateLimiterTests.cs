@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using MaestroQA.Client.RateLimiting;
 using Xunit;
+using static MaestroQA.Client.Tests.RateLimiting.DeniedLease;
 
 namespace MaestroQA.Client.Tests.RateLimiting;
 
@@ -183,12 +184,5 @@ public sealed class ApiRateLimiterTests : IDisposable
 
         Assert.All(leases, lease => Assert.True(lease.IsAcquired));
         Assert.True(TimeProvider.System.GetElapsedTime(start) >= 2 * (fast.SecondWindow + fast.SafetyMargin));
-    }
-
-    private static TimeSpan RetryAfter(RateLimitLease lease)
-    {
-        Assert.False(lease.IsAcquired);
-        Assert.True(lease.TryGetMetadata(MetadataName.RetryAfter, out TimeSpan retryAfter));
-        return retryAfter;
     }
 }

@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using MaestroQA.Client.RateLimiting;
 using Xunit;
+using static MaestroQA.Client.Tests.RateLimiting.DeniedLease;
 
 namespace MaestroQA.Client.Tests.RateLimiting;
 
@@ -134,12 +135,5 @@ public sealed class ColdStartTests : IDisposable
         Assert.False(queued.IsCompleted);
         _clock.AdvanceTo(TimeSpan.FromMilliseconds(400) + TimeSpan.FromSeconds(1) + Margin);
         Assert.True((await queued).IsAcquired);
-    }
-
-    private static TimeSpan RetryAfter(RateLimitLease lease)
-    {
-        Assert.False(lease.IsAcquired);
-        Assert.True(lease.TryGetMetadata(MetadataName.RetryAfter, out TimeSpan retryAfter));
-        return retryAfter;
     }
 }

@@ -6,6 +6,7 @@ using MaestroQA.Client.Api;
 using MaestroQA.Client.Models;
 using MaestroQA.Client.Transport;
 using Xunit;
+using static MaestroQA.Client.Tests.RateLimiting.DeniedLease;
 
 namespace MaestroQA.Client.Tests.Transport;
 
@@ -33,9 +34,7 @@ public sealed class NewConnectionTests
 
         // Counted from its grant, the next permit would be due a second (plus margin) after it: about 0.43 s from now.
         // Counted from its answer: about 1.03 s from now. The midpoint leaves 300 ms either way for a slow machine.
-        RateLimitLease probe = transport.DemandingLimiter.AttemptAcquire(0);
-        Assert.False(probe.IsAcquired);
-        Assert.True(probe.TryGetMetadata(MetadataName.RetryAfter, out TimeSpan retryAfter));
+        TimeSpan retryAfter = RetryAfter(transport.DemandingLimiter.AttemptAcquire(0));
         Assert.Equal(expectReDated, retryAfter > TimeSpan.FromMilliseconds(730));
     }
 
