@@ -43,10 +43,12 @@ function Invoke-Build {
         $target = Join-Path $moduleDir $flavor
         $dependencies = Join-Path $target 'dependencies'
         $null = New-Item -ItemType Directory -Path $dependencies -Force
-        Copy-Item (Join-Path $staging "$moduleName.dll") $target
-        # Everything else loads through the module's resolver (its own load context on PowerShell 7).
+        # The cmdlets and the types users name load in PowerShell's own context; the engine and everything it needs
+        # load through the module's resolver (its own load context on PowerShell 7).
+        $beside = "$moduleName.dll", 'MaestroQA.Client.Models.dll'
+        $beside | ForEach-Object { Copy-Item (Join-Path $staging $_) $target }
         Get-ChildItem $staging -Filter *.dll |
-            Where-Object Name -NotIn "$moduleName.dll", 'System.Management.Automation.dll' |
+            Where-Object Name -NotIn ($beside + 'System.Management.Automation.dll') |
             Copy-Item -Destination $dependencies
     }
     Copy-Item (Join-Path $root "$moduleName.psd1") $moduleDir

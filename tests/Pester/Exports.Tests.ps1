@@ -326,6 +326,32 @@ Describe 'Downloads' {
     }
 }
 
+Describe 'Import-MqaExport paths, as Import-Csv takes them' {
+    BeforeAll {
+        $folder = New-TestFolder
+        Set-Content -Path (Join-Path $folder 'a.total_scores.csv') -Value "gradable_id,rubric_score`n1,8" -NoNewline
+        Set-Content -Path (Join-Path $folder 'b.total_scores.csv') -Value "gradable_id,rubric_score`n2,9" -NoNewline
+        Set-Content -LiteralPath (Join-Path $folder 'c[1].total_scores.csv') -Value "gradable_id,rubric_score`n3,7" -NoNewline
+    }
+
+    It '-Path expands wildcards' {
+        @(Import-MqaExport -Path (Join-Path $folder '?.total_scores.csv')).GradableId | Should -Be @('1', '2')
+    }
+
+    It '-LiteralPath takes a name with wildcard characters as it is, and -Path a pattern that matches nothing is FileNotFound' {
+        @(Import-MqaExport -LiteralPath (Join-Path $folder 'c[1].total_scores.csv')).GradableId | Should -Be @('3')
+        $rows = @(Import-MqaExport -Path (Join-Path $folder 'zz*.csv') -ErrorVariable failure -ErrorAction SilentlyContinue)
+        $rows | Should -HaveCount 0
+        $failure[0].FullyQualifiedErrorId | Should -BeLike 'MaestroQA.FileNotFound,*'
+        $failure[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+    }
+
+    It 'files from Get-ChildItem bind to -LiteralPath by PSPath' {
+        @(Get-ChildItem -LiteralPath $folder -Filter '*.csv' | Import-MqaExport).GradableId | Sort-Object | Should -Be @('1', '2', '3')
+        (Get-Command Import-MqaExport).Parameters['LiteralPath'].Aliases | Should -Contain 'PSPath'
+    }
+}
+
 Describe 'Errors and warnings' {
     BeforeEach { Reset-MqaMockServer $server; Set-ExportConfig }
 

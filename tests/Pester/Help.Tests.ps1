@@ -101,15 +101,34 @@ Describe 'Tab completion' {
         $enumLike = foreach ($command in Get-Command -Module MaestroQA.PowerShell -CommandType Cmdlet) {
             foreach ($parameter in Get-DocumentableParameter $command.Name) {
                 $type = [Nullable]::GetUnderlyingType($parameter.ParameterType) ?? $parameter.ParameterType
-                if ($type.IsEnum) { [pscustomobject]@{ Command = $command.Name; Parameter = $parameter.Name; Values = [enum]::GetNames($type) } }
+                # Tables are strings with a completer: PowerShell would complete an enum with its names alone.
+                $completed = $parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ArgumentCompleterAttribute] }
+                if ($type.IsEnum -or $completed) { [pscustomobject]@{ Command = $command.Name; Parameter = $parameter.Name; Values = if ($type.IsEnum) { [enum]::GetNames($type) } } }
             }
         }
         ($enumLike | ForEach-Object { "$($_.Command) -$($_.Parameter)" }) | Should -Contain 'Import-MqaExport -Table'
         ($enumLike | ForEach-Object { "$($_.Command) -$($_.Parameter)" }) | Should -Contain 'Get-MqaCaptureUsage -Interval'
+        ($enumLike | ForEach-Object { "$($_.Command) -$($_.Parameter)" }) | Should -Contain 'Invoke-MqaRawExport -SingleFile'
+        # Tables complete in both spellings users type (total_scores and TotalScores); -SingleFile only the raw ones.
+        $tables = @{
+            'Import-MqaExport -Table'          = 'AgentGroups', 'agent_groups', 'Annotations', 'annotations', 'AuditLog', 'audit_log', 'Csat', 'csat',
+                                                 'IndividualAnswers', 'individual_answers', 'SectionScores', 'section_scores', 'TotalScores', 'total_scores'
+            'Invoke-MqaRawExport -SingleFile' = 'Annotations', 'annotations', 'Csat', 'csat', 'IndividualAnswers', 'individual_answers',
+                                                 'SectionScores', 'section_scores', 'TotalScores', 'total_scores'
+        }
         foreach ($case in $enumLike) {
             $line = "$($case.Command) -$($case.Parameter) "
+            $expected = if ($tables.ContainsKey($line.Trim())) { $tables[$line.Trim()] } else { $case.Values }
             $offered = @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText)
-            ($offered | Sort-Object) -join ',' | Should -BeExactly (($case.Values | Sort-Object) -join ',') -Because $line
+            ($offered | Sort-Object -CaseSensitive) -join ',' |
+                Should -BeExactly (($expected | Sort-Object -CaseSensitive) -join ',') -Because $line
         }
+    }
+
+    It 'completes a table from what was typed, in either spelling' {
+        $line = 'Invoke-MqaRawExport -SingleFile tot'
+        @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText) | Should -Be @('total_scores', 'TotalScores')
+        $line = 'Import-MqaExport -Table audit'
+        @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText) | Should -Be @('audit_log', 'AuditLog')
     }
 }

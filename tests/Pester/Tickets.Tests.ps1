@@ -423,7 +423,7 @@ Describe '-WhatIf, Set-MqaTicket and Remove-MqaTicket' {
     It 'Set-MqaTicket PATCHes the given fields from a row and leaves blank ones as they are' {
         $seeded = Add-ServerTicket 's-1'
         $row = [pscustomobject]@{ gradable_id = 's-1'; type = ''; subject = 'New subject'; agents = 'a2, a3'; link = ''; body = ''; tags = 'a; b'; status = 'closed'; csat_score = '4.5'; first_seen = ''; last_seen = '2024-05-01T12:00:00+02:00' }
-        $output = @($row | Set-MqaTicket)
+        $output = @($row | Set-MqaTicket -PassThru)
         $output | Should -HaveCount 1
         $output[0].PSTypeNames[0] | Should -Be 'MaestroQA.Client.Models.MqaTicket'
         $output[0].Id | Should -Be $seeded._id
@@ -446,10 +446,17 @@ Describe '-WhatIf, Set-MqaTicket and Remove-MqaTicket' {
     It 'Set-MqaTicket takes bare gradable ids from the pipeline, as Remove-MqaTicket does' {
         $null = Add-ServerTicket 's-1'
         $null = Add-ServerTicket 's-2'
-        $output = @('s-1', 's-2' | Set-MqaTicket -Status 'solved')
+        $output = @('s-1', 's-2' | Set-MqaTicket -Status 'solved' -PassThru)
         $output.GradableId | Should -Be @('s-1', 's-2')
         (Get-TicketRequest).method | Should -Be @('PATCH', 'PATCH')
         (Get-ServerTicket).status | Should -Be @('solved', 'solved')
+    }
+
+    It 'Set-MqaTicket writes the ticket only with -PassThru, as Set-* cmdlets do' {
+        $null = Add-ServerTicket 's-1'
+        @(Set-MqaTicket -GradableId 's-1' -Status 'solved') | Should -HaveCount 0
+        (Get-ServerTicket).status | Should -Be 'solved'
+        (Set-MqaTicket -GradableId 's-1' -Status 'closed' -PassThru).Status | Should -Be 'closed'
     }
 
     It 'Set-MqaTicket and Remove-MqaTicket -WhatIf send nothing' {

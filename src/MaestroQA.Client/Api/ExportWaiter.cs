@@ -2,7 +2,6 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using MaestroQA.Client.Models;
-using MaestroQA.Client.Transport;
 
 namespace MaestroQA.Client.Api;
 

@@ -38,7 +38,7 @@ public sealed class MaestroQAClient
             StartDate = ApiDateFormat.Format(request.StartDate),
             EndDate = ApiDateFormat.Format(request.EndDate),
             Name = request.Name,
-            SingleFileExport = request.SingleFile is ExportTable table ? ExportTables.FileStem(table) : null,
+            SingleFileExport = request.SingleFile is ExportTable table ? ExportCatalog.Get(table).FileStem : null,
             IncludeCalibrations = request.IncludeCalibrations is CalibrationFilter filter ? WireNames.Of(filter) : null,
             IncludeGraderQA = request.IncludeGraderQA,
         };
@@ -113,44 +113,41 @@ public sealed class MaestroQAClient
         };
         CaptureUsageResponseBody response = await SendAsync(request, ApiJsonContext.Default.CaptureUsageResponseBody, cancellationToken).ConfigureAwait(false);
         var usage = new List<MqaCaptureUsage>();
-        foreach (MqaCaptureUsage agent in response.Data ?? [])
+        foreach (CaptureUsageItem agent in response.Data ?? [])
         {
-            usage.Add(agent with { Interval = interval });
+            usage.Add(agent.ToModel(interval));
         }
 
         return usage;
     }
 
     /// <summary>
-    /// Creates a ticket. Retried like a read: a 409 on a retry means an earlier attempt landed, so it counts as created.
-    /// A 409 on the first attempt is a real conflict and throws (ApiErrorKind.Conflict).
+    /// Creates a ticket, retried like a read. A 409 means the gradable_id is taken; on a retry
+    /// (<see cref="MaestroQAApiException.Attempts"/> above 1) that may be an earlier attempt of this call, which
+    /// <see cref="TicketCreator"/> tells apart.
     /// </summary>
     public async Task<MqaTicket> CreateTicketAsync(MqaTicket ticket, CancellationToken cancellationToken = default)
     {
         var request = new ApiRequest(HttpMethod.Post, "tickets", EndpointClass.Easy)
         {
-            JsonBody = Serialize(ticket with { Id = null }, ApiJsonContext.Default.MqaTicket),
+            JsonBody = Serialize(TicketBody.ToSend(ticket, includeGradableId: true), ApiJsonContext.Default.TicketBody),
             RetryTransientFailures = true,
         };
-        ApiResponse response = await _transport.SendAsync(request, _log, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode == HttpStatusCode.Conflict && response.Attempts > 1)
-        {
-            _log.Verbose($"Ticket '{ticket.GradableId}': 409 on attempt {response.Attempts} means an earlier attempt created it; counted as created.");
-            return ticket;
-        }
-
-        return Deserialize(request, response, ApiJsonContext.Default.MqaTicket);
+        TicketBody created = await SendAsync(request, ApiJsonContext.Default.TicketBody, cancellationToken).ConfigureAwait(false);
+        return created.ToModel();
     }
 
-    public Task<MqaTicket> UpdateTicketAsync(string gradableId, MqaTicket changes, CancellationToken cancellationToken = default)
+    /// <summary>Changes the fields <paramref name="changes"/> sets; an empty one changes nothing and reads the ticket back.</summary>
+    public async Task<MqaTicket> UpdateTicketAsync(string gradableId, MqaTicket changes, CancellationToken cancellationToken = default)
     {
         // The id is in the path; the body carries only what changes.
         var request = new ApiRequest(Patch, TicketPath(gradableId), EndpointClass.Easy)
         {
-            JsonBody = Serialize(changes with { Id = null, GradableId = null }, ApiJsonContext.Default.MqaTicket),
+            JsonBody = Serialize(TicketBody.ToSend(changes, includeGradableId: false), ApiJsonContext.Default.TicketBody),
             RetryTransientFailures = true,
         };
-        return SendAsync(request, ApiJsonContext.Default.MqaTicket, cancellationToken);
+        TicketBody updated = await SendAsync(request, ApiJsonContext.Default.TicketBody, cancellationToken).ConfigureAwait(false);
+        return updated.ToModel();
     }
 
     public async Task DeleteTicketAsync(string gradableId, CancellationToken cancellationToken = default)
@@ -178,7 +175,7 @@ public sealed class MaestroQAClient
             throw new MaestroQAApiException(ApiErrorKind.UnexpectedResponse, $"MaestroQA answered {request} without an exportId.");
         }
 
-        return new MqaExport(response.ExportId!, requested.Kind)
+        var export = new MqaExport(response.ExportId!, requested.Kind)
         {
             Name = requested.Name,
             StartDate = requested.StartDate,
@@ -186,6 +183,8 @@ public sealed class MaestroQAClient
             SingleFile = requested.SingleFile,
             RequestedAt = _time.GetUtcNow().UtcDateTime,
         };
+        _log.Verbose($"Requested {export}.");
+        return export;
     }
 
     private async Task<T> SendAsync<T>(ApiRequest request, JsonTypeInfo<T> responseType, CancellationToken cancellationToken)

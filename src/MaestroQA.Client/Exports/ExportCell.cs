@@ -32,6 +32,20 @@ internal static class ExportCell
     public static string[] ParseTextList(string text) =>
         text.Split(',').Select(item => item.Trim()).Where(item => item.Length != 0).ToArray();
 
+    /// <summary>The parser for a row property of type <typeparamref name="TValue"/>; null for a type export cells never hold.</summary>
+    public static Func<string, TValue>? ParserFor<TValue>()
+    {
+        Type type = typeof(TValue);
+        Delegate? parser =
+            type == typeof(string) ? static (string text) => text
+            : type == typeof(double?) ? static (string text) => (double?)ParseNumber(text)
+            : type == typeof(DateTime?) ? static (string text) => (DateTime?)ExportDate.Parse(text)
+            : type == typeof(bool?) ? static (string text) => (bool?)ParseBoolean(text)
+            : type == typeof(string[]) ? ParseTextList
+            : null;
+        return (Func<string, TValue>?)parser;
+    }
+
     private static bool IsExcelFormula(string cell) =>
         cell.Length >= 3 && cell[0] == '=' && cell[1] == '"' && cell[cell.Length - 1] == '"';
 }

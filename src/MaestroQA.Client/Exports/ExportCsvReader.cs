@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Text;
+using MaestroQA.Client.Models;
 using Sylvan.Data.Csv;
 
 namespace MaestroQA.Client.Exports;

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using MaestroQA.Client.Models;
 
 namespace MaestroQA.Client.Exports;
@@ -15,7 +16,7 @@ public static class ExportReader
     /// <param name="sourceName">Names the CSV in error messages.</param>
     /// <param name="onInvalidRow">Given, a row with a cell that cannot be read is reported to it and skipped; else it ends the read.</param>
     public static IEnumerable<MqaExportRow> ReadRows(Stream csv, ExportTable table, string sourceName = "CSV stream", Action<ExportFormatException>? onInvalidRow = null) =>
-        ExportTableSchemas.Get(table).ReadRows(csv, sourceName, onInvalidRow);
+        ExportCatalog.Get(table).ReadRows(csv, sourceName, onInvalidRow);
 
     /// <summary>
     /// Reads a zip or CSV export file. From a zip, <paramref name="table"/> picks one table;
@@ -40,15 +41,7 @@ public static class ExportReader
     public static ExportTable? InferTable(string fileName)
     {
         string stem = Path.GetFileNameWithoutExtension(fileName);
-        foreach (ExportTableSchema schema in ExportTableSchemas.All)
-        {
-            if (stem.EndsWith(schema.FileStem, StringComparison.OrdinalIgnoreCase))
-            {
-                return schema.Table;
-            }
-        }
-
-        return null;
+        return ExportCatalog.Tables.FirstOrDefault(info => stem.EndsWith(info.FileStem, StringComparison.OrdinalIgnoreCase))?.Table;
     }
 
     /// <summary>Opens the stream on the first row and disposes it when the enumeration ends.</summary>

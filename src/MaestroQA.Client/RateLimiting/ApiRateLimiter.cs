@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.RateLimiting;
 using System.Threading.Tasks;
+using MaestroQA.Client.Models;
 
 namespace MaestroQA.Client.RateLimiting;
 
@@ -20,6 +21,15 @@ namespace MaestroQA.Client.RateLimiting;
 /// saw open a new connection (<see cref="PermitLease.MarkCold"/>), is re-dated when its lease is released (Polly does so once
 /// the attempt has its answer) to that moment: the latest the server can have seen it.
 /// Limiters from <see cref="SharedRateLimiters"/> live as long as the process; do not dispose them.
+/// <para>
+/// Why not the stock System.Threading.RateLimiting limiters (Polly only needs a <see cref="RateLimiter"/>): the server
+/// counts exact sliding windows, and each stock limiter disagrees with it somewhere. A token bucket or fixed window
+/// refilled on a timer lets a burst at the end of one period and another at the start of the next reach the server
+/// within one second; a timer tick between two requests lets them land closer than a second; a per-minute bucket
+/// chained behind the per-second one spreads a short job over the whole minute; and the sliding window's segments hand
+/// a permit back before the whole window has passed. KnownTrapTests (tests/MaestroQA.Client.Tests/RateLimiting) pins
+/// each of these against this limiter.
+/// </para>
 /// </remarks>
 public sealed class ApiRateLimiter : RateLimiter
 {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using MaestroQA.Client.Models;
 
 namespace MaestroQA.Client.RateLimiting;
 

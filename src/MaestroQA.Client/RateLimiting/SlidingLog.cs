@@ -1,4 +1,5 @@
 using System;
+using MaestroQA.Client.Models;
 
 namespace MaestroQA.Client.RateLimiting;
 

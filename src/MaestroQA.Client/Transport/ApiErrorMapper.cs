@@ -2,6 +2,7 @@ using System;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using MaestroQA.Client.Models;
 
 namespace MaestroQA.Client.Transport;
 
@@ -15,7 +16,7 @@ internal static class ApiErrorMapper
         string said = serverMessage is null ? string.Empty : $": {serverMessage}";
         (ApiErrorKind kind, string advice) = request.DownloadUri is null ? Classify(response.StatusCode) : ClassifyDownload(response.StatusCode);
         string message = $"{Who(request)} refused {request} with {status} ({response.StatusCode}){said}.{advice}";
-        return new MaestroQAApiException(kind, message, status, serverMessage);
+        return new MaestroQAApiException(kind, message, status, serverMessage) { Attempts = response.Attempts };
     }
 
     public static MaestroQAApiException FromTimeout(ApiRequest request, TimeSpan timeout, Exception inner) =>

@@ -5,6 +5,7 @@ using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.RateLimiting;
 using System.Threading.Tasks;
+using MaestroQA.Client.Configuration;
 using MaestroQA.Client.RateLimiting;
 using Polly;
 using Polly.Timeout;

@@ -2,8 +2,9 @@ using System;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http;
-#if !NET
 using System.Security.Authentication;
+using MaestroQA.Client.Configuration;
+#if !NET
 #endif
 
 namespace MaestroQA.Client.Transport;

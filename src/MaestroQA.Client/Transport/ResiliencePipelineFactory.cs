@@ -1,9 +1,9 @@
 using System;
 using System.IO;
-using System.Net;
 using System.Net.Http;
 using System.Threading.RateLimiting;
 using System.Threading.Tasks;
+using MaestroQA.Client.Configuration;
 using Polly;
 using Polly.RateLimiting;
 using Polly.Retry;

@@ -1,7 +1,6 @@
 using System;
 using System.Globalization;
-using System.Management.Automation;
-using MaestroQA.Client.Transport;
+using MaestroQA.Client.Api.Wire;
 
 namespace MaestroQA.PowerShell.Binding;
 
@@ -13,7 +12,7 @@ internal static class ApiDates
 {
     public static bool TryToUtc(object? input, out DateTimeOffset utc)
     {
-        object? value = input is PSObject wrapped ? wrapped.BaseObject : input;
+        object? value = PSInput.Unwrap(input);
         switch (value)
         {
             case DateTimeOffset offset:

@@ -2,7 +2,7 @@ using System;
 using System.Collections;
 using System.Globalization;
 using System.Management.Automation;
-using MaestroQA.Client.RateLimiting;
+using MaestroQA.Client.Models;
 
 namespace MaestroQA.PowerShell.Binding;
 
@@ -17,7 +17,7 @@ public sealed class RateLimitPolicyTransformationAttribute : ArgumentTransformat
 
     public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
     {
-        object value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
+        object? value = PSInput.Unwrap(inputData);
         if (value is not IDictionary table)
         {
             return inputData;

@@ -13,7 +13,7 @@ public sealed class SecondsTransformationAttribute : ArgumentTransformationAttri
 {
     public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
     {
-        object value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
+        object? value = PSInput.Unwrap(inputData);
         return value switch
         {
             int or long or double or float or decimal => TimeSpan.FromSeconds(Convert.ToDouble(value, CultureInfo.InvariantCulture)),

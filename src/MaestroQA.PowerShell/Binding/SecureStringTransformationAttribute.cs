@@ -10,7 +10,7 @@ public sealed class SecureStringTransformationAttribute : ArgumentTransformation
 {
     public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
     {
-        object value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
+        object? value = PSInput.Unwrap(inputData);
         if (value is string text)
         {
             var secure = new SecureString();

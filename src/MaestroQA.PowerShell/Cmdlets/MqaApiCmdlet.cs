@@ -1,6 +1,9 @@
 using System;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
 using MaestroQA.Client.Api;
+using MaestroQA.PowerShell.Cmdlets.Session;
 using MaestroQA.PowerShell.Errors;
 using MaestroQA.PowerShell.Session;
 
@@ -32,10 +35,44 @@ public abstract class MqaApiCmdlet : MqaCmdlet
         }
     }
 
-    /// <summary>Non-terminating unless the failure means nothing else can work (token refused, stopped).</summary>
-    protected void WriteFailure(Exception exception, object? target)
+    /// <summary>
+    /// Runs one client call on the pipeline thread's pump. False, after writing the failure (see <see cref="WriteFailure"/>),
+    /// when it failed; <paramref name="target"/> is read then, so it can name what the call had reached.
+    /// </summary>
+    /// <param name="explain">Given, adds to the failure what became of the user's things (files left, rows sent).</param>
+    protected bool TryCall<T>(Func<CancellationToken, Task<T>> call, Func<object?> target, out T result, Func<Exception, string>? explain = null)
+    {
+        try
+        {
+            result = Await(call(StopToken));
+            return true;
+        }
+        catch (Exception ex) when (ex is not PipelineStoppedException)
+        {
+            WriteFailure(ex, target(), ex is OperationCanceledException ? null : explain?.Invoke(ex));
+            result = default!;
+            return false;
+        }
+    }
+
+    protected bool TryCall<T>(Func<CancellationToken, Task<T>> call, object? target, out T result) =>
+        TryCall(call, () => target, out result);
+
+    protected bool TryCall(Func<CancellationToken, Task> call, object? target) =>
+        TryCall(async token => { await call(token).ConfigureAwait(false); return true; }, () => target, out _);
+
+    /// <summary>
+    /// The one rule for when a failure ends the command: the token was refused (401/403: nothing else can work) or the
+    /// user stopped it. Anything else is non-terminating, so the next input is still tried.
+    /// </summary>
+    protected void WriteFailure(Exception exception, object? target, string? details = null)
     {
         ErrorRecord record = ErrorRecords.From(exception, target);
+        if (details is not null)
+        {
+            record.ErrorDetails = new ErrorDetails(details);
+        }
+
         if (exception is OperationCanceledException || record.CategoryInfo.Category is ErrorCategory.AuthenticationError or ErrorCategory.PermissionDenied)
         {
             ThrowTerminatingError(record);

@@ -1,7 +1,6 @@
 using System;
 using System.Management.Automation;
-using MaestroQA.Client.Exports;
-using MaestroQA.Client.Transport;
+using MaestroQA.Client.Models;
 
 namespace MaestroQA.PowerShell.Errors;
 

@@ -11,10 +11,15 @@ if ($Flavor -eq 'Core' -and $PSVersionTable.PSVersion -lt [version]'7.4') {
     throw "MaestroQA.PowerShell needs PowerShell 7.4 or later (this is $($PSVersionTable.PSVersion)), or Windows PowerShell 5.1."
 }
 
-$binaryPath = Join-Path $PSScriptRoot (Join-Path $Flavor.ToLowerInvariant() 'MaestroQA.PowerShell.dll')
+$flavorPath = Join-Path $PSScriptRoot $Flavor.ToLowerInvariant()
+$binaryPath = Join-Path $flavorPath 'MaestroQA.PowerShell.dll'
 
-# Import-Module reads the cmdlets' parameter types, which live in the client assembly, before it runs the module
-# initializer; so the dependency resolver is registered first (registering is idempotent).
+# The types users see (MqaExport, MqaTicket, export rows, ExportTable...) load first, in PowerShell's own load
+# context, so [MaestroQA.Client.Models.MqaTicket] resolves on PowerShell 7 too; the engine finds them there.
+$null = [System.Reflection.Assembly]::LoadFrom((Join-Path $flavorPath 'MaestroQA.Client.Models.dll'))
+
+# Import-Module reads the cmdlets' parameter types, some of which live in the client assembly, before it runs the
+# module initializer; so the dependency resolver is registered first (registering is idempotent).
 $assembly = [System.Reflection.Assembly]::LoadFrom($binaryPath)
 $assembly.GetType('MaestroQA.PowerShell.Module.ModuleInitializer', $true)::new().OnImport()
 $binary = Import-Module -Name $binaryPath -PassThru -ErrorAction Stop

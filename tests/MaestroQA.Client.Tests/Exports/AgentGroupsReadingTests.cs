@@ -1,6 +1,4 @@
-using MaestroQA.Client.Exports;
 using MaestroQA.Client.Models;
-using Xunit;
 using static MaestroQA.Client.Tests.Exports.ExportCsv;
 
 namespace MaestroQA.Client.Tests.Exports;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using MaestroQA.Client.Exports;
-using Xunit;
 
 namespace MaestroQA.Client.Tests.Exports;
 

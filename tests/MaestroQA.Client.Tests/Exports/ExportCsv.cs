@@ -1,5 +1,6 @@
 using System.Text;
 using MaestroQA.Client.Exports;
+using MaestroQA.Client.Models;
 
 namespace MaestroQA.Client.Tests.Exports;
 

@@ -1,5 +1,4 @@
 using MaestroQA.Client.Exports;
-using Xunit;
 
 namespace MaestroQA.Client.Tests.Exports;
 

@@ -1,5 +1,5 @@
 using MaestroQA.Client.Exports;
-using Xunit;
+using MaestroQA.Client.Models;
 using static MaestroQA.Client.Tests.Exports.ExportCsv;
 
 namespace MaestroQA.Client.Tests.Exports;

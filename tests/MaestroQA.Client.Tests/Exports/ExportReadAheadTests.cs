@@ -1,7 +1,6 @@
 using System.Text;
 using MaestroQA.Client.Exports;
 using MaestroQA.Client.Models;
-using Xunit;
 
 namespace MaestroQA.Client.Tests.Exports;
 

@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using MaestroQA.Client.Exports;
 using MaestroQA.Client.Models;
-using Xunit;
 using static MaestroQA.Client.Tests.Exports.ExportCsv;
 
 namespace MaestroQA.Client.Tests.Exports;

@@ -1,5 +1,5 @@
 using MaestroQA.Client.Exports;
-using Xunit;
+using MaestroQA.Client.Models;
 
 namespace MaestroQA.Client.Tests.Exports;
 

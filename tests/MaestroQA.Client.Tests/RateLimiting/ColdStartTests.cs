@@ -1,6 +1,5 @@
 using System.Threading.RateLimiting;
 using MaestroQA.Client.RateLimiting;
-using Xunit;
 using static MaestroQA.Client.Tests.RateLimiting.DeniedLease;
 
 namespace MaestroQA.Client.Tests.RateLimiting;

@@ -1,6 +1,6 @@
 using System.Threading.RateLimiting;
+using MaestroQA.Client.Models;
 using MaestroQA.Client.RateLimiting;
-using Xunit;
 
 namespace MaestroQA.Client.Tests.RateLimiting;
 

@@ -1,5 +1,4 @@
 using System.Threading.RateLimiting;
-using Xunit;
 
 namespace MaestroQA.Client.Tests.RateLimiting;
 

@@ -1,5 +1,4 @@
 using MaestroQA.Client.RateLimiting;
-using Xunit;
 
 namespace MaestroQA.Client.Tests.RateLimiting;
 

@@ -1,4 +1,4 @@
-using MaestroQA.Client.RateLimiting;
+using MaestroQA.Client.Models;
 
 namespace MaestroQA.Client.Tests.RateLimiting;
 

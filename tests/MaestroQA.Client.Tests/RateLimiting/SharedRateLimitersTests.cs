@@ -1,5 +1,5 @@
+using MaestroQA.Client.Models;
 using MaestroQA.Client.RateLimiting;
-using Xunit;
 
 namespace MaestroQA.Client.Tests.RateLimiting;
 

@@ -1,5 +1,4 @@
-using MaestroQA.Client.RateLimiting;
-using Xunit;
+using MaestroQA.Client.Models;
 
 namespace MaestroQA.Client.Tests.RateLimiting;
 

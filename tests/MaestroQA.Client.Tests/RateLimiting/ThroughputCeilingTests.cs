@@ -1,6 +1,3 @@
-using MaestroQA.Client.RateLimiting;
-using Xunit;
-
 namespace MaestroQA.Client.Tests.RateLimiting;
 
 /// <summary>With a backlog, the limiter must reach the documented ceilings, not merely stay under them.</summary>

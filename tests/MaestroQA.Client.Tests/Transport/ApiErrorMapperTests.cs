@@ -1,6 +1,6 @@
 using System.Net;
-using System.Net.Http;
 using System.Text;
+using MaestroQA.Client.Models;
 using MaestroQA.Client.RateLimiting;
 using MaestroQA.Client.Transport;
 

@@ -1,4 +1,5 @@
-using System.Net.Http;
+using MaestroQA.Client.Api.Wire;
+using MaestroQA.Client.Configuration;
 using MaestroQA.Client.Transport;
 
 namespace MaestroQA.Client.Tests.Transport;

@@ -1,11 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using System.Threading.RateLimiting;
 using MaestroQA.Client.Api;
+using MaestroQA.Client.Configuration;
 using MaestroQA.Client.Models;
 using MaestroQA.Client.Transport;
-using Xunit;
 using static MaestroQA.Client.Tests.RateLimiting.DeniedLease;
 
 namespace MaestroQA.Client.Tests.Transport;

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using MaestroQA.Client.Models;
 
 namespace MaestroQA.Client.Api.Wire;
 
@@ -12,7 +11,7 @@ namespace MaestroQA.Client.Api.Wire;
 [JsonSerializable(typeof(ExportDataBody))]
 [JsonSerializable(typeof(CaptureUsageRequestBody))]
 [JsonSerializable(typeof(CaptureUsageResponseBody))]
-[JsonSerializable(typeof(MqaTicket))]
+[JsonSerializable(typeof(TicketBody))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext
 {
 }

@@ -13,5 +13,25 @@ internal sealed class CaptureUsageRequestBody
 
 internal sealed class CaptureUsageResponseBody
 {
-    [JsonPropertyName("data")] public List<MqaCaptureUsage>? Data { get; set; }
+    [JsonPropertyName("data")] public List<CaptureUsageItem>? Data { get; set; }
+}
+
+internal sealed class CaptureUsageItem
+{
+    [JsonPropertyName("agentId")] public string? AgentId { get; set; }
+
+    [JsonPropertyName("numberExpectedRecordings")] public double NumberExpectedRecordings { get; set; }
+
+    [JsonPropertyName("numberRecordings")] public double NumberRecordings { get; set; }
+
+    [JsonPropertyName("percentRecorded")] public double PercentRecorded { get; set; }
+
+    public MqaCaptureUsage ToModel(CaptureInterval interval) => new()
+    {
+        AgentId = AgentId ?? string.Empty,
+        NumberExpectedRecordings = NumberExpectedRecordings,
+        NumberRecordings = NumberRecordings,
+        PercentRecorded = PercentRecorded,
+        Interval = interval,
+    };
 }

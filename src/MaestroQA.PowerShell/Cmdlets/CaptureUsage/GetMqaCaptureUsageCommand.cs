@@ -42,16 +42,9 @@ public sealed class GetMqaCaptureUsageCommand : MqaApiCmdlet
 
     protected override void EndProcessing()
     {
-        if (_groupIds.Count > 0)
+        if (_groupIds.Count > 0 && TryCall(token => Client.GetCaptureUsageAsync(_groupIds, Interval, token), _groupIds.ToArray(), out IReadOnlyList<MqaCaptureUsage> usage))
         {
-            try
-            {
-                WriteObject(Await(Client.GetCaptureUsageAsync(_groupIds, Interval, StopToken)), enumerateCollection: true);
-            }
-            catch (Exception ex) when (ex is not PipelineStoppedException)
-            {
-                WriteFailure(ex, _groupIds.ToArray());
-            }
+            WriteObject(usage, enumerateCollection: true);
         }
     }
 }

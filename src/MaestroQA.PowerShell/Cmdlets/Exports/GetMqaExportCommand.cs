@@ -1,25 +1,28 @@
-using System;
 using System.Management.Automation;
 using MaestroQA.Client.Models;
 
 namespace MaestroQA.PowerShell.Cmdlets.Exports;
 
 /// <summary>Checks an export's status once.</summary>
-[Cmdlet(VerbsCommon.Get, "MqaExport", DefaultParameterSetName = ExportSet)]
+[Cmdlet(VerbsCommon.Get, "MqaExport", DefaultParameterSetName = ExportInput.ExportSet)]
 [OutputType(typeof(MqaExport))]
-public sealed class GetMqaExportCommand : ExportInputCmdlet
+public sealed class GetMqaExportCommand : MqaApiCmdlet
 {
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ExportInput.ExportSet)]
+    [ValidateNotNull]
+    public MqaExport Export { get; set; } = null!;
+
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ExportInput.ExportIdSet)]
+    [ValidateNotNullOrEmpty]
+    public string[] ExportId { get; set; } = [];
+
     protected override void ProcessRecord()
     {
-        foreach (MqaExport export in InputExports())
+        foreach (MqaExport export in ExportInput.Expand(ParameterSetName, Export, ExportId))
         {
-            try
+            if (TryCall(token => Client.GetExportAsync(export, token), export, out MqaExport checkedExport))
             {
-                WriteObject(Await(Client.GetExportAsync(export, StopToken)));
-            }
-            catch (Exception ex) when (ex is not PipelineStoppedException)
-            {
-                WriteFailure(ex, export);
+                WriteObject(checkedExport);
             }
         }
     }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.ObjectModel;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
@@ -14,29 +15,40 @@ namespace MaestroQA.PowerShell.Cmdlets.Exports;
 /// Streams typed rows straight out of export zips and CSVs, without extracting them: memory stays flat however
 /// large the export. Columns this release does not know become note properties, so nothing is dropped.
 /// </summary>
-[Cmdlet(VerbsData.Import, "MqaExport")]
+[Cmdlet(VerbsData.Import, "MqaExport", DefaultParameterSetName = PathSet)]
 [OutputType(typeof(MqaTotalScore), typeof(MqaSectionScore), typeof(MqaAnswerScore), typeof(MqaAnnotation), typeof(MqaCsat), typeof(MqaGroupMember), typeof(MqaAuditLogEntry))]
 public sealed class ImportMqaExportCommand : MqaCmdlet
 {
-    /// <summary>Zip or CSV files, or folders holding them.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("FullName")]
+    private const string PathSet = "Path";
+    private const string LiteralPathSet = "LiteralPath";
+
+    /// <summary>Zip or CSV files, or folders holding them; wildcards are expanded.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = PathSet)]
+    [SupportsWildcards]
     [ValidateNotNullOrEmpty]
     public string[] Path { get; set; } = [];
+
+    /// <summary>Zip or CSV files, or folders holding them, taken as typed: no character is a wildcard.</summary>
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = LiteralPathSet)]
+    [Alias("PSPath", "LP")]
+    [ValidateNotNullOrEmpty]
+    public string[] LiteralPath { get; set; } = [];
 
     /// <summary>The table to read; inferred from each file's name when omitted (all tables of a zip).</summary>
     [Parameter(Position = 1)]
     [ExportTableTransformation]
-    public ExportTable? Table { get; set; }
+    [ArgumentCompleter(typeof(ExportTableCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string? Table { get; set; }
 
     protected override void ProcessRecord()
     {
-        foreach (string file in Path.SelectMany(ResolveFiles))
+        foreach (string file in ResolveFiles())
         {
             try
             {
                 // Parsing runs ahead on a worker thread; a row with an unreadable cell is reported and skipped.
-                foreach (MqaExportRow row in ExportReadAhead.ReadFile(file, Table, invalid => WriteError(ErrorRecords.From(invalid, file)), StopToken))
+                foreach (MqaExportRow row in ExportReadAhead.ReadFile(file, ExportTableTransformationAttribute.Parse(Table), invalid => WriteError(ErrorRecords.From(invalid, file)), StopToken))
                 {
                     WriteObject(ToPSObject(row));
                 }
@@ -52,24 +64,57 @@ public sealed class ImportMqaExportCommand : MqaCmdlet
         }
     }
 
-    private IEnumerable<string> ResolveFiles(string path)
+    private IEnumerable<string> ResolveFiles()
     {
-        string resolved = GetUnresolvedProviderPathFromPSPath(path);
-        if (Directory.Exists(resolved))
+        IEnumerable<string> paths = ParameterSetName == LiteralPathSet
+            ? LiteralPath.Select(GetUnresolvedProviderPathFromPSPath)
+            : Path.SelectMany(ResolveWildcards);
+        return paths.SelectMany(ExpandFolder);
+    }
+
+    private IEnumerable<string> ResolveWildcards(string path)
+    {
+        try
         {
-            return Directory.EnumerateFiles(resolved)
+            Collection<string> files = GetResolvedProviderPathFromPSPath(path, out _);
+            if (files.Count > 0)
+            {
+                return files;
+            }
+        }
+        catch (ItemNotFoundException)
+        {
+        }
+
+        // As Import-Csv: a pattern that matches nothing is as much an error as a path that does not exist.
+        WriteNotFound(path);
+        return [];
+    }
+
+    private IEnumerable<string> ExpandFolder(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            return Directory.EnumerateFiles(path)
                 .Where(file => file.EndsWith(".zip", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
                 .OrderBy(file => file, StringComparer.Ordinal);
         }
 
-        if (File.Exists(resolved))
+        if (File.Exists(path))
         {
-            return [resolved];
+            return [path];
         }
 
-        WriteError(new ErrorRecord(new FileNotFoundException($"'{path}' does not exist."), "MaestroQA.FileNotFound", ErrorCategory.ObjectNotFound, path));
+        WriteNotFound(path);
         return [];
     }
+
+    private void WriteNotFound(string path) =>
+        WriteError(new ErrorRecord(
+            new FileNotFoundException(WildcardPattern.ContainsWildcardCharacters(path) && ParameterSetName == PathSet ? $"No file matches '{path}'." : $"'{path}' does not exist."),
+            "MaestroQA.FileNotFound",
+            ErrorCategory.ObjectNotFound,
+            path));
 
     private static object ToPSObject(MqaExportRow row)
     {

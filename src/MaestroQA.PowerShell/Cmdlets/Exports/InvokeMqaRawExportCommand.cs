@@ -11,12 +11,24 @@ namespace MaestroQA.PowerShell.Cmdlets.Exports;
 /// <summary>Requests a raw (scores) export, optionally in consecutive windows of -ChunkDays.</summary>
 [Cmdlet(VerbsLifecycle.Invoke, "MqaRawExport")]
 [OutputType(typeof(MqaExport))]
-public sealed class InvokeMqaRawExportCommand : DateRangeExportCmdlet
+public sealed class InvokeMqaRawExportCommand : ExportWaitCmdlet
 {
+    /// <summary>Include grades updated after this date. A date without an offset is local time.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ApiDateTransformation]
+    public DateTimeOffset StartDate { get; set; }
+
+    /// <summary>Include grades updated before this date. A date without an offset is local time.</summary>
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+    [ApiDateTransformation]
+    public DateTimeOffset EndDate { get; set; }
+
     /// <summary>Export one table as a single CSV instead of the zip of all five.</summary>
     [Parameter]
     [ExportTableTransformation]
-    public ExportTable? SingleFile { get; set; }
+    [ArgumentCompleter(typeof(RawExportTableCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string? SingleFile { get; set; }
 
     [Parameter]
     public CalibrationFilter? IncludeCalibrations { get; set; }
@@ -29,15 +41,26 @@ public sealed class InvokeMqaRawExportCommand : DateRangeExportCmdlet
     [ValidateRange(1, 3660)]
     public int? ChunkDays { get; set; }
 
+    /// <summary>A name for the export; MaestroQA makes one up when omitted.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Name { get; set; }
+
+    /// <summary>Wait until the export is complete and emit it then, ready for Save-MqaExport.</summary>
+    [Parameter]
+    public SwitchParameter Wait { get; set; }
+
     protected override void ProcessRecord()
     {
-        if (SingleFile is ExportTable table && !ExportTables.IsRawTable(table))
+        ExportTable? singleFile = ExportTableTransformationAttribute.Parse(SingleFile);
+        if (singleFile is ExportTable table && ExportCatalog.Get(table).Kind != ExportKind.Raw)
         {
-            WriteError(ErrorRecords.InvalidArgument("InvalidSingleFile", $"-SingleFile takes one of the raw export's tables ({string.Join(", ", ExportTables.RawFileStems)}); '{table}' is not one.", SingleFile));
+            string rawTables = string.Join(", ", ExportCatalog.RawTables);
+            WriteError(ErrorRecords.InvalidArgument("InvalidSingleFile", $"-SingleFile takes one of the raw export's tables ({rawTables}); '{table}' is not one.", SingleFile));
             return;
         }
 
-        if (!ValidateDateRange())
+        if (!DateRangeCheck.Validate(this, StartDate, EndDate))
         {
             return;
         }
@@ -48,12 +71,11 @@ public sealed class InvokeMqaRawExportCommand : DateRangeExportCmdlet
             var request = new RawExportRequest(start, end)
             {
                 Name = Name,
-                SingleFile = SingleFile,
+                SingleFile = singleFile,
                 IncludeCalibrations = IncludeCalibrations,
                 IncludeGraderQA = IncludeGraderQA.IsPresent ? true : null,
             };
-            MqaExport? export = Request(token => Client.RequestRawExportAsync(request, token), request);
-            if (export is null)
+            if (!TryCall(token => Client.RequestRawExportAsync(request, token), request, out MqaExport export))
             {
                 continue;
             }
@@ -65,11 +87,11 @@ public sealed class InvokeMqaRawExportCommand : DateRangeExportCmdlet
             }
             else
             {
-                Emit(export);
+                Emit(export, wait: false);
             }
         }
 
-        exports.ForEach(Emit);
+        exports.ForEach(requested => Emit(requested, wait: true));
     }
 
     private IEnumerable<(DateTimeOffset Start, DateTimeOffset End)> ChunkRange()

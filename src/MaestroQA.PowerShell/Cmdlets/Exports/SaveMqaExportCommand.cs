@@ -11,8 +11,8 @@ using MaestroQA.PowerShell.Errors;
 namespace MaestroQA.PowerShell.Cmdlets.Exports;
 
 /// <summary>
-/// Downloads complete exports without the token (dataUrl is a presigned storage URL), into a temporary file
-/// that is moved into place only when whole, so a broken download never leaves a file that looks complete.
+/// Downloads complete exports without the token (dataUrl is a presigned storage URL); the client moves a file into place
+/// only when whole, so a broken download never leaves a file that looks complete.
 /// </summary>
 [Cmdlet(VerbsData.Save, "MqaExport", SupportsShouldProcess = true)]
 [OutputType(typeof(FileInfo))]
@@ -65,50 +65,23 @@ public sealed class SaveMqaExportCommand : MqaApiCmdlet
 
     private bool Download(string target)
     {
-        string partial = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(target)!, $".{System.IO.Path.GetFileName(target)}.{Guid.NewGuid():N}.partial");
         var progress = new DownloadProgress(this, Export);
         try
         {
-            using (var file = new FileStream(partial, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None))
+            if (!TryCall(
+                token => new ExportDownloader(Client).SaveAsync(Export, target, Force, progress.Report, token),
+                () => Export,
+                out long bytes,
+                failure => $"Export {Export.ExportId} was not saved: {progress.DescribeBreak()}{failure.Message} No file was left at '{target}'."))
             {
-                long bytes = Await(Client.DownloadExportAsync(Export, file, progress.Report, StopToken));
-                WriteVerbose($"Downloaded {bytes:N0} bytes of {Export}.");
+                return false;
             }
 
-            if (File.Exists(target))
-            {
-                File.Delete(target);
-            }
-
-            File.Move(partial, target);
+            WriteVerbose($"Downloaded {bytes:N0} bytes of {Export}.");
             return true;
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException and not OperationCanceledException)
-        {
-            // The transport's message names the request; say too what became of the file, and how far the last attempt got.
-            ErrorRecord record = ErrorRecords.From(ex, Export);
-            record.ErrorDetails = new ErrorDetails($"Export {Export.ExportId} was not saved: {progress.DescribeBreak()}{ex.Message} No file was left at '{target}'.");
-            if (record.CategoryInfo.Category is ErrorCategory.AuthenticationError or ErrorCategory.PermissionDenied)
-            {
-                ThrowTerminatingError(record);
-            }
-
-            WriteError(record);
-            return false;
-        }
-        catch (OperationCanceledException ex)
-        {
-            WriteFailure(ex, Export);
-            return false;
         }
         finally
         {
-            // First: when the pipeline is stopping, WriteProgress throws.
-            if (File.Exists(partial))
-            {
-                File.Delete(partial);
-            }
-
             progress.Complete();
         }
     }

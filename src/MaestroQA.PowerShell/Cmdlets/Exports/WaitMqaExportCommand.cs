@@ -1,33 +1,26 @@
-using System;
 using System.Management.Automation;
 using MaestroQA.Client.Models;
-using MaestroQA.PowerShell.Binding;
 
 namespace MaestroQA.PowerShell.Cmdlets.Exports;
 
 /// <summary>Polls exports until they complete and emits them, ready for Save-MqaExport.</summary>
-[Cmdlet(VerbsLifecycle.Wait, "MqaExport", DefaultParameterSetName = ExportSet)]
+[Cmdlet(VerbsLifecycle.Wait, "MqaExport", DefaultParameterSetName = ExportInput.ExportSet)]
 [OutputType(typeof(MqaExport))]
-public sealed class WaitMqaExportCommand : ExportInputCmdlet, IExportWaitOptions
+public sealed class WaitMqaExportCommand : ExportWaitCmdlet
 {
-    /// <summary>How long to wait for one export to complete. A number means seconds.</summary>
-    [Parameter]
-    [SecondsTransformation]
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(30);
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ExportInput.ExportSet)]
+    [ValidateNotNull]
+    public MqaExport Export { get; set; } = null!;
 
-    /// <summary>The first pause between status checks; later ones grow by half, up to 30 s. A number means seconds.</summary>
-    [Parameter]
-    [SecondsTransformation]
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ExportInput.ExportIdSet)]
+    [ValidateNotNullOrEmpty]
+    public string[] ExportId { get; set; } = [];
 
     protected override void ProcessRecord()
     {
-        foreach (MqaExport export in InputExports())
+        foreach (MqaExport export in ExportInput.Expand(ParameterSetName, Export, ExportId))
         {
-            if (WaitForExport(export, this) is MqaExport complete)
-            {
-                WriteObject(complete);
-            }
+            Emit(export, wait: true);
         }
     }
 }

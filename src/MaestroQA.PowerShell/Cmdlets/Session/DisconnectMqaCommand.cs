@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using MaestroQA.PowerShell.Session;
 
 namespace MaestroQA.PowerShell.Cmdlets.Session;
 

@@ -1,12 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
-using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using MaestroQA.Client.Api;
 using MaestroQA.Client.Models;
-using MaestroQA.Client.Transport;
 
 namespace MaestroQA.PowerShell.Cmdlets.Tickets;
 
@@ -23,7 +22,9 @@ public sealed class NewMqaTicketCommand : TicketFieldsCmdlet, IDisposable
     private readonly Stopwatch _elapsed = new();
     private TimeSpan _lastProgress = TimeSpan.FromSeconds(-1);
     private CancellationTokenSource? _work;
+    private TicketCreator? _creator;
     private int _created;
+    private int _updated;
     private int _skipped;
     private int _failed;
 
@@ -62,7 +63,8 @@ public sealed class NewMqaTicketCommand : TicketFieldsCmdlet, IDisposable
             return;
         }
 
-        _inFlight.Enqueue(new PendingTicket(ticket, CurrentRow, CreateAsync(ticket, WorkToken)));
+        _creator ??= new TicketCreator(Client, IfExists, this);
+        _inFlight.Enqueue(new PendingTicket(CurrentRow, _creator.CreateAsync(ticket, WorkToken)));
         while (_inFlight.Count >= ThrottleLimit)
         {
             Complete(_inFlight.Dequeue());
@@ -78,7 +80,7 @@ public sealed class NewMqaTicketCommand : TicketFieldsCmdlet, IDisposable
         }
 
         double seconds = _elapsed.Elapsed.TotalSeconds;
-        WriteVerbose($"New-MqaTicket: {_created} created, {_skipped} skipped, {_failed} failed in {seconds:0.0} s ({(seconds > 0 ? _created / seconds : 0):0.0} tickets/s).");
+        WriteVerbose($"New-MqaTicket: {Counts()} in {seconds:0.0} s ({(seconds > 0 ? (_created + _updated) / seconds : 0):0.0} tickets/s).");
         WriteProgress(new ProgressRecord(1, "Creating MaestroQA tickets", "Done") { RecordType = ProgressRecordType.Completed });
     }
 
@@ -88,86 +90,6 @@ public sealed class NewMqaTicketCommand : TicketFieldsCmdlet, IDisposable
         _work?.Cancel();
         _work?.Dispose();
     }
-
-    /// <summary>Runs off the pipeline thread; every outcome is returned, never thrown, so order and counts stay simple.</summary>
-    private async Task<TicketOutcome> CreateAsync(MqaTicket ticket, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return TicketOutcome.Created(await CreateConfirmedAsync(ticket, cancellationToken).ConfigureAwait(false));
-        }
-        catch (MaestroQAApiException conflict) when (conflict.Kind == ApiErrorKind.Conflict && IfExists != TicketConflictAction.Error)
-        {
-            if (IfExists == TicketConflictAction.Skip)
-            {
-                return TicketOutcome.Skipped;
-            }
-
-            try
-            {
-                return TicketOutcome.Created(await Client.UpdateTicketAsync(ticket.GradableId!, ticket, cancellationToken).ConfigureAwait(false));
-            }
-            catch (Exception ex)
-            {
-                return TicketOutcome.Failed(ex);
-            }
-        }
-        catch (Exception ex)
-        {
-            return TicketOutcome.Failed(ex);
-        }
-    }
-
-    /// <summary>
-    /// The client takes a 409 on a retry as "an earlier attempt landed" and returns the ticket without the server's id.
-    /// The API has no GET for a ticket, so a PATCH that changes nothing reads it back: ours (every field sent matches)
-    /// gives the id; anyone else's is a real conflict.
-    /// </summary>
-    private async Task<MqaTicket> CreateConfirmedAsync(MqaTicket ticket, CancellationToken cancellationToken)
-    {
-        MqaTicket created = await Client.CreateTicketAsync(ticket, cancellationToken).ConfigureAwait(false);
-        if (created.Id is not null)
-        {
-            return created;
-        }
-
-        MqaTicket stored;
-        try
-        {
-            stored = await Client.UpdateTicketAsync(ticket.GradableId!, new MqaTicket(), cancellationToken).ConfigureAwait(false);
-        }
-        catch (MaestroQAApiException refused) when (refused.Kind is ApiErrorKind.InvalidRequest or ApiErrorKind.NotFound)
-        {
-            // Cannot read it back (a helpdesk-synced ticket refuses any PATCH): keep the client's judgement.
-            ((IApiLog)this).Verbose($"Ticket '{ticket.GradableId}' could not be read back ({refused.Message}); counted as created.");
-            return created;
-        }
-
-        if (!SameFields(ticket, stored))
-        {
-            throw new MaestroQAApiException(
-                ApiErrorKind.Conflict,
-                $"A ticket with gradable_id '{ticket.GradableId}' already exists with other fields: the 409 after a retry was not this load's earlier attempt.",
-                409);
-        }
-
-        return stored;
-    }
-
-    private static bool SameFields(MqaTicket sent, MqaTicket stored) =>
-        Same(sent.Type, stored.Type) && Same(sent.Subject, stored.Subject) && Same(sent.Agents, stored.Agents)
-        && Same(sent.Link, stored.Link) && Same(sent.Body, stored.Body) && Same(sent.Tags, stored.Tags)
-        && Same(sent.Status, stored.Status) && (sent.CsatScore is null || sent.CsatScore == stored.CsatScore)
-        && SameDate(sent.FirstSeen, stored.FirstSeen) && SameDate(sent.LastSeen, stored.LastSeen);
-
-    private static bool Same(string? sent, string? stored) => sent is null || string.Equals(sent, stored, StringComparison.Ordinal);
-
-    private static bool Same(string[]? sent, string[]? stored) => sent is null || (stored is not null && sent.SequenceEqual(stored, StringComparer.Ordinal));
-
-    /// <summary>Compared as sent: the wire carries whole seconds.</summary>
-    private static bool SameDate(DateTime? sent, DateTime? stored) =>
-        sent is not DateTime date
-        || (stored is DateTime kept && ApiDateFormat.Format(ApiDateFormat.ToUtc(date)) == ApiDateFormat.Format(ApiDateFormat.ToUtc(kept)));
 
     private void CompleteAll()
     {
@@ -180,20 +102,24 @@ public sealed class NewMqaTicketCommand : TicketFieldsCmdlet, IDisposable
     private void Complete(PendingTicket pending)
     {
         TicketOutcome outcome = Await(pending.Outcome);
-        if (outcome.Ticket is MqaTicket created)
+        switch (outcome.Kind)
         {
-            _created++;
-            WriteObject(created);
-        }
-        else if (outcome.Error is Exception error)
-        {
-            _failed++;
-            WriteFailure(error, pending.Row);
-        }
-        else
-        {
-            _skipped++;
-            WriteVerbose($"Ticket '{pending.Ticket.GradableId}' already exists; skipped.");
+            case TicketOutcomeKind.Created:
+                _created++;
+                WriteObject(outcome.Ticket);
+                break;
+            case TicketOutcomeKind.Updated:
+                _updated++;
+                WriteObject(outcome.Ticket);
+                break;
+            case TicketOutcomeKind.Skipped:
+                _skipped++;
+                WriteVerbose($"Ticket '{outcome.Ticket.GradableId}' already exists; skipped.");
+                break;
+            default:
+                _failed++;
+                WriteFailure(outcome.Error!, pending.Row);
+                break;
         }
 
         ReportProgress();
@@ -209,31 +135,19 @@ public sealed class NewMqaTicketCommand : TicketFieldsCmdlet, IDisposable
         }
 
         _lastProgress = now;
-        int done = _created + _skipped + _failed;
+        int done = _created + _updated + _skipped + _failed;
         double seconds = now.TotalSeconds;
-        WriteProgress(new ProgressRecord(1, "Creating MaestroQA tickets", $"{done} done ({_created} created, {_skipped} skipped, {_failed} failed), {(seconds > 0 ? done / seconds : 0):0.0}/s"));
+        WriteProgress(new ProgressRecord(1, "Creating MaestroQA tickets", $"{done} done ({Counts()}), {(seconds > 0 ? done / seconds : 0):0.0}/s"));
     }
 
-    private sealed class PendingTicket(MqaTicket ticket, object row, Task<TicketOutcome> outcome)
-    {
-        public MqaTicket Ticket { get; } = ticket;
+    private string Counts() =>
+        $"{_created} created{(_updated > 0 ? $", {_updated} updated" : string.Empty)}, {_skipped} skipped, {_failed} failed";
 
+    private sealed class PendingTicket(object row, Task<TicketOutcome> outcome)
+    {
+        /// <summary>The input as given, so a failed row's error carries it whole as TargetObject.</summary>
         public object Row { get; } = row;
 
         public Task<TicketOutcome> Outcome { get; } = outcome;
-    }
-
-    /// <summary>Created (or updated) carries the ticket, failed the error, skipped neither.</summary>
-    private sealed class TicketOutcome(MqaTicket? ticket, Exception? error)
-    {
-        public static readonly TicketOutcome Skipped = new(null, null);
-
-        public MqaTicket? Ticket { get; } = ticket;
-
-        public Exception? Error { get; } = error;
-
-        public static TicketOutcome Created(MqaTicket ticket) => new(ticket, null);
-
-        public static TicketOutcome Failed(Exception error) => new(null, error);
     }
 }

@@ -1,4 +1,3 @@
-using System;
 using System.Management.Automation;
 using MaestroQA.PowerShell.Errors;
 
@@ -34,14 +33,9 @@ public sealed class RemoveMqaTicketCommand : MqaApiCmdlet
                 continue;
             }
 
-            try
+            if (TryCall(token => Client.DeleteTicketAsync(id.Trim(), token), id))
             {
-                Await(Client.DeleteTicketAsync(id.Trim(), StopToken));
                 WriteVerbose($"Deleted ticket '{id}'.");
-            }
-            catch (Exception ex) when (ex is not PipelineStoppedException)
-            {
-                WriteFailure(ex, id);
             }
         }
     }

@@ -1,4 +1,3 @@
-using System;
 using System.Management.Automation;
 using MaestroQA.Client.Models;
 
@@ -6,9 +5,13 @@ namespace MaestroQA.PowerShell.Cmdlets.Tickets;
 
 /// <summary>Updates the given fields of an existing ticket; fields not given stay as they are.</summary>
 [Cmdlet(VerbsCommon.Set, "MqaTicket", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-[OutputType(typeof(MqaTicket))]
+[OutputType(typeof(MqaTicket))] // with -PassThru
 public sealed class SetMqaTicketCommand : TicketFieldsCmdlet
 {
+    /// <summary>Write the ticket as MaestroQA stored it; without it, Set-MqaTicket writes nothing, as Set-* cmdlets do.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
     protected override void ProcessRecord()
     {
         if (!TryReadTicket(requireAll: false, out MqaTicket changes, out ErrorRecord? invalid))
@@ -22,13 +25,9 @@ public sealed class SetMqaTicketCommand : TicketFieldsCmdlet
             return;
         }
 
-        try
+        if (TryCall(token => Client.UpdateTicketAsync(changes.GradableId!, changes, token), CurrentRow, out MqaTicket updated) && PassThru)
         {
-            WriteObject(Await(Client.UpdateTicketAsync(changes.GradableId!, changes, StopToken)));
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException)
-        {
-            WriteFailure(ex, CurrentRow);
+            WriteObject(updated);
         }
     }
 }

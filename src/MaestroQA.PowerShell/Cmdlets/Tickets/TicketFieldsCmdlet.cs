@@ -186,7 +186,7 @@ public abstract class TicketFieldsCmdlet : MqaApiCmdlet
 
     private static double? ReadNumber(object? input, string name, List<string> problems)
     {
-        object? value = input is PSObject wrapped ? wrapped.BaseObject : input;
+        object? value = PSInput.Unwrap(input);
         switch (value)
         {
             case null:
@@ -204,7 +204,7 @@ public abstract class TicketFieldsCmdlet : MqaApiCmdlet
 
     private static DateTime? ReadDate(object? input, string name, List<string> problems)
     {
-        object? value = input is PSObject wrapped ? wrapped.BaseObject : input;
+        object? value = PSInput.Unwrap(input);
         if (value is null || (value is string text && string.IsNullOrWhiteSpace(text)))
         {
             return null;

@@ -1,0 +1,18 @@
+namespace MaestroQA.Client.Models;
+
+/// <summary>What went wrong, in the terms a caller acts on; the PowerShell layer maps each to an ErrorCategory.</summary>
+public enum ApiErrorKind
+{
+    InvalidRequest,
+    Unauthorized,
+    Forbidden,
+    NotFound,
+    Conflict,
+    RateLimited,
+    ServerError,
+    Timeout,
+    NetworkError,
+    ExportFailed,
+    DownloadRefused,
+    UnexpectedResponse,
+}

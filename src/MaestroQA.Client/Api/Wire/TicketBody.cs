@@ -1,0 +1,71 @@
+using System;
+using System.Text.Json.Serialization;
+using MaestroQA.Client.Models;
+
+namespace MaestroQA.Client.Api.Wire;
+
+/// <summary>A ticket as the API spells it, both ways: what POST and PATCH send, and what they answer.</summary>
+internal sealed class TicketBody
+{
+    [JsonPropertyName("_id")] public string? Id { get; set; }
+
+    [JsonPropertyName("gradable_id")] public string? GradableId { get; set; }
+
+    [JsonPropertyName("type")] public string? Type { get; set; }
+
+    [JsonPropertyName("subject")] public string? Subject { get; set; }
+
+    [JsonPropertyName("agents")] public string[]? Agents { get; set; }
+
+    [JsonPropertyName("link")] public string? Link { get; set; }
+
+    [JsonPropertyName("body")] public string? Body { get; set; }
+
+    [JsonPropertyName("tags")]
+    [JsonConverter(typeof(CommaSeparatedListConverter))]
+    public string[]? Tags { get; set; }
+
+    [JsonPropertyName("status")] public string? Status { get; set; }
+
+    [JsonPropertyName("csat_score")] public double? CsatScore { get; set; }
+
+    [JsonPropertyName("first_seen")]
+    [JsonConverter(typeof(ApiDateTimeConverter))]
+    public DateTime? FirstSeen { get; set; }
+
+    [JsonPropertyName("last_seen")]
+    [JsonConverter(typeof(ApiDateTimeConverter))]
+    public DateTime? LastSeen { get; set; }
+
+    /// <summary>The fields to send; the server sets the id, and an update names the ticket in its path instead.</summary>
+    public static TicketBody ToSend(MqaTicket ticket, bool includeGradableId) => new()
+    {
+        GradableId = includeGradableId ? ticket.GradableId : null,
+        Type = ticket.Type,
+        Subject = ticket.Subject,
+        Agents = ticket.Agents,
+        Link = ticket.Link,
+        Body = ticket.Body,
+        Tags = ticket.Tags,
+        Status = ticket.Status,
+        CsatScore = ticket.CsatScore,
+        FirstSeen = ticket.FirstSeen,
+        LastSeen = ticket.LastSeen,
+    };
+
+    public MqaTicket ToModel() => new()
+    {
+        Id = Id,
+        GradableId = GradableId,
+        Type = Type,
+        Subject = Subject,
+        Agents = Agents,
+        Link = Link,
+        Body = Body,
+        Tags = Tags,
+        Status = Status,
+        CsatScore = CsatScore,
+        FirstSeen = FirstSeen,
+        LastSeen = LastSeen,
+    };
+}
