@@ -19,13 +19,10 @@ public static class SafeZipExtractor
         var targets = new List<(ZipArchiveEntry Entry, string Path)>();
         foreach (ZipArchiveEntry entry in archive.Entries)
         {
-            string target = Path.GetFullPath(Path.Combine(root, entry.FullName));
-            if (!target.StartsWith(rootWithSeparator, StringComparison.Ordinal))
-            {
-                throw new ExportFormatException($"The zip '{zipPath}' holds an entry '{entry.FullName}' that would be written outside '{root}'; nothing was extracted.");
-            }
-
-            if (entry.Name.Length > 0)
+            string name = entry.FullName.Replace('\\', '/');
+            string? target = TargetInside(rootWithSeparator, name)
+                ?? throw new ExportFormatException($"The zip '{zipPath}' holds an entry '{entry.FullName}' that would be written outside '{root}'; nothing was extracted.");
+            if (!name.EndsWith("/", StringComparison.Ordinal))
             {
                 targets.Add((entry, target));
             }
@@ -40,5 +37,22 @@ public static class SafeZipExtractor
         }
 
         return written;
+    }
+
+    /// <summary>
+    /// Where <paramref name="name"/> (backslashes already made slashes) lands under <paramref name="rootWithSeparator"/>, or null when
+    /// outside it. A backslash is a separator on every system, as on Windows, so one zip is judged alike everywhere
+    /// ("a\..\..\x.csv" climbs out; "sub\x.csv" lands in sub). Rooted, drive and UNC names, and any colon (a drive, or an
+    /// NTFS stream), are refused outright. The root ends with a separator, which keeps a sibling such as "out-evil" out of "out".
+    /// </summary>
+    private static string? TargetInside(string rootWithSeparator, string name)
+    {
+        if (name.StartsWith("/", StringComparison.Ordinal) || name.IndexOf(':') >= 0)
+        {
+            return null;
+        }
+
+        string target = Path.GetFullPath(Path.Combine(rootWithSeparator, name));
+        return target.StartsWith(rootWithSeparator, StringComparison.Ordinal) ? target : null;
     }
 }
