@@ -84,6 +84,8 @@ public sealed class LocalServer : IDisposable
 
     public JsonArray Tickets() => Get("admin/tickets").AsArray();
 
+    public JsonArray Exports() => Get("admin/exports").AsArray();
+
     public void SeedTicket(object ticket) => Post("admin/tickets", JsonSerializer.SerializeToNode(ticket)!);
 
     public void Dispose()

@@ -1,9 +1,9 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using MaestroQA.Client.Api;
 using MaestroQA.Client.Configuration;
 using MaestroQA.Client.Models;
+using MaestroQA.Client.Tests.Support;
 using MaestroQA.Client.Transport;
 using static MaestroQA.Client.Tests.RateLimiting.DeniedLease;
 
@@ -22,8 +22,8 @@ public sealed class NewConnectionTests
     [InlineData(true, false)]
     public async Task APermitCountsFromTheAnswer_OnlyWhenItsRequestOpenedAConnection(bool keepAlive, bool expectReDated)
     {
-        using var server = new SlowServer(keepAlive);
-        var options = new MaestroQAClientOptions(new ApiToken("new-connection-test-" + Guid.NewGuid().ToString("N")), server.BaseUri);
+        using var server = new LoopbackHttpServer((context, _) => AnswerLate(context, keepAlive));
+        var options = new MaestroQAClientOptions(new ApiToken("new-connection-test-" + Guid.NewGuid().ToString("N")), new Uri(server.BaseUri, "api/v1/"));
         var transport = new ApiTransport(options);
         var client = new MaestroQAClient(transport);
 
@@ -37,55 +37,14 @@ public sealed class NewConnectionTests
         Assert.Equal(expectReDated, retryAfter > TimeSpan.FromMilliseconds(730));
     }
 
-    private sealed class SlowServer : IDisposable
+    private static async Task AnswerLate(HttpListenerContext context, bool keepAlive)
     {
-        private readonly HttpListener _listener = new();
-        private readonly bool _keepAlive;
-
-        public SlowServer(bool keepAlive)
-        {
-            _keepAlive = keepAlive;
-            BaseUri = new Uri($"http://127.0.0.1:{FreePort()}/api/v1/");
-            _listener.Prefixes.Add(BaseUri.GetLeftPart(UriPartial.Authority) + "/");
-            _listener.Start();
-            _ = Task.Run(ServeAsync);
-        }
-
-        public Uri BaseUri { get; }
-
-        public void Dispose() => _listener.Close();
-
-        private static int FreePort()
-        {
-            var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            int port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            return port;
-        }
-
-        private async Task ServeAsync()
-        {
-            while (_listener.IsListening)
-            {
-                HttpListenerContext context;
-                try
-                {
-                    context = await _listener.GetContextAsync();
-                }
-                catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException)
-                {
-                    return;
-                }
-
-                await Task.Delay(AnswerDelay);
-                byte[] body = Encoding.UTF8.GetBytes("{\"data\":[]}");
-                context.Response.KeepAlive = _keepAlive;
-                context.Response.ContentType = "application/json";
-                context.Response.ContentLength64 = body.Length;
-                await context.Response.OutputStream.WriteAsync(body);
-                context.Response.Close();
-            }
-        }
+        await Task.Delay(AnswerDelay);
+        byte[] body = Encoding.UTF8.GetBytes("{\"data\":[]}");
+        context.Response.KeepAlive = keepAlive;
+        context.Response.ContentType = "application/json";
+        context.Response.ContentLength64 = body.Length;
+        await context.Response.OutputStream.WriteAsync(body);
+        context.Response.Close();
     }
 }
