@@ -103,34 +103,71 @@ function Get-PesterModulePath {
     $path
 }
 
-function Invoke-XunitTests {
+# Besides the machine's own culture and time zone, the suite runs as a user elsewhere would run it, so that a dependence
+# on either fails here rather than on a user's machine: a decimal comma and a half-hour offset (whole passes), and a
+# zone west of UTC with summer time (the tests of local time, tagged LocalTime).
+$elsewhere = [ordered]@{ Culture = 'de-DE'; TimeZone = 'Asia/Kolkata' }
+$newYork = [ordered]@{ Culture = 'en-US'; TimeZone = 'America/New_York' }
+
+function Invoke-Elsewhere([System.Collections.IDictionary] $Place, [scriptblock] $Script) {
+    # .NET on Linux takes its culture from LC_ALL and its zone from TZ; the MQA_TEST_* names let the tests make sure.
+    $variables = @{
+        LC_ALL             = ($Place.Culture -replace '-', '_') + '.UTF-8'
+        TZ                 = $Place.TimeZone
+        MQA_TEST_CULTURE   = $Place.Culture
+        MQA_TEST_TIME_ZONE = $Place.TimeZone
+    }
+    $saved = @{}
+    foreach ($name in $variables.Keys) {
+        $saved[$name] = [Environment]::GetEnvironmentVariable($name)
+        [Environment]::SetEnvironmentVariable($name, $variables[$name])
+    }
+    try { & $Script "$($Place.Culture), $($Place.TimeZone)" }
+    finally { foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) } }
+}
+
+function Invoke-XunitTests([string] $Where, [string] $Filter) {
     $results = Join-Path $outRoot 'test-results'
-    $trx = 'xunit.trx'
-    & dotnet test (Join-Path $root 'tests/MaestroQA.Client.Tests') -c $Configuration --no-build --nologo `
+    $label = 'xunit' + $(if ($Filter) { " $Filter" }) + $(if ($Where) { " ($Where)" })
+    $trx = ($label -replace '[^A-Za-z0-9]+', '-').Trim('-') + '.trx'
+    $arguments = @(if ($Filter) { '--filter', $Filter })
+    & dotnet test (Join-Path $root 'tests/MaestroQA.Client.Tests') -c $Configuration --no-build --nologo @arguments `
         --logger "trx;LogFileName=$trx" --results-directory $results | Out-Host
     [xml] $report = Get-Content (Join-Path $results $trx) -Raw
     $counters = $report.TestRun.ResultSummary.Counters
-    [pscustomobject]@{ Runner = 'xunit'; Passed = [int]$counters.passed; Failed = [int]$counters.failed + [int]$counters.error }
+    [pscustomobject]@{ Runner = $label; Passed = [int]$counters.passed; Failed = [int]$counters.failed + [int]$counters.error }
 }
 
-function Invoke-PesterTests([string] $Flavor) {
+function Invoke-PesterTests([string] $Flavor, [string] $Where, [string] $Tag) {
     # Each build runs in its own pwsh: two copies of one assembly cannot share a process.
-    $resultFile = Join-Path $outRoot "test-results/pester-$Flavor.json"
+    $label = "Pester ($Flavor" + $(if ($Tag) { ", $Tag" }) + $(if ($Where) { "; $Where" }) + ')'
+    $resultFile = Join-Path $outRoot "test-results/$(($label -replace '[^A-Za-z0-9]+', '-').Trim('-')).json"
     $runner = Join-Path $root 'tests/Pester/Invoke-PesterSuite.ps1'
+    $arguments = @(if ($Tag) { '-Tag', $Tag })
     & (Join-Path $PSHOME 'pwsh') -NoProfile -NonInteractive -File $runner `
-        -PesterPath (Get-PesterModulePath) -ModuleManifest (Join-Path $moduleDir "$moduleName.psd1") -Flavor $Flavor -ResultFile $resultFile | Out-Host
+        -PesterPath (Get-PesterModulePath) -ModuleManifest (Join-Path $moduleDir "$moduleName.psd1") -Flavor $Flavor -ResultFile $resultFile @arguments | Out-Host
     if (-not (Test-Path $resultFile)) {
-        return [pscustomobject]@{ Runner = "Pester ($Flavor)"; Passed = 0; Failed = 1 }
+        return [pscustomobject]@{ Runner = $label; Passed = 0; Failed = 1 }
     }
     $summary = Get-Content $resultFile -Raw | ConvertFrom-Json
-    [pscustomobject]@{ Runner = "Pester ($Flavor)"; Passed = [int]$summary.Passed; Failed = [int]$summary.Failed }
+    [pscustomobject]@{ Runner = $label; Passed = [int]$summary.Passed; Failed = [int]$summary.Failed }
 }
 
 function Invoke-Test {
     Invoke-Build
     Invoke-Package
     $null = New-Item -ItemType Directory -Path (Join-Path $outRoot 'test-results') -Force
-    $totals = @(Invoke-XunitTests) + @($flavors.Keys | ForEach-Object { Invoke-PesterTests $_ })
+    $totals = @(
+        Invoke-XunitTests
+        Invoke-Elsewhere $elsewhere { param($where) Invoke-XunitTests -Where $where }
+        Invoke-PesterTests core
+        Invoke-Elsewhere $elsewhere { param($where) Invoke-PesterTests desktop -Where $where }
+        Invoke-Elsewhere $newYork {
+            param($where)
+            Invoke-XunitTests -Where $where -Filter 'Category=LocalTime'
+            Invoke-PesterTests core -Where $where -Tag LocalTime
+        }
+    )
     $totals | Format-Table -AutoSize | Out-Host
     $passed = ($totals | Measure-Object Passed -Sum).Sum
     $failed = ($totals | Measure-Object Failed -Sum).Sum

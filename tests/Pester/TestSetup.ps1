@@ -7,3 +7,25 @@ if (-not $manifest) {
 $flavor = if ($env:MQA_TEST_FLAVOR) { $env:MQA_TEST_FLAVOR } else { 'Core' }
 Import-Module $manifest -ArgumentList $flavor -Force -ErrorAction Stop
 Import-Module (Join-Path $PSScriptRoot '../Shared/MockServer.psm1') -Force -ErrorAction Stop
+
+<#
+    The UTC time ('yyyy-MM-ddTHH:mm:ssZ') a date and time written with no zone stands for here: local time, in the zone
+    this pass runs in. The build runs the suite in UTC, Asia/Kolkata and America/New_York (build.ps1); for those the
+    answers are written out, so the module cannot agree with a test by sharing its arithmetic. Elsewhere TimeZoneInfo answers.
+#>
+function ConvertTo-ExpectedUtc([string] $LocalTime) {
+    $written = @{
+        '2024-01-31T08:00:00' = @{ UTC = '2024-01-31T08:00:00Z'; Kolkata = '2024-01-31T02:30:00Z'; NewYork = '2024-01-31T13:00:00Z' }
+        '2024-06-15T12:00:00' = @{ UTC = '2024-06-15T12:00:00Z'; Kolkata = '2024-06-15T06:30:00Z'; NewYork = '2024-06-15T16:00:00Z' }
+        '2025-03-01T08:30:00' = @{ UTC = '2025-03-01T08:30:00Z'; Kolkata = '2025-03-01T03:00:00Z'; NewYork = '2025-03-01T13:30:00Z' }
+    }
+    if (-not $written.ContainsKey($LocalTime)) { throw "No answer is written for the local time '$LocalTime'; add one." }
+    $zone = switch ([TimeZoneInfo]::Local.Id) {
+        { $_ -in 'UTC', 'Etc/UTC', 'Etc/UCT', 'Etc/Universal', 'Etc/Zulu', 'Universal', 'Zulu' } { 'UTC' }
+        { $_ -in 'Asia/Kolkata', 'Asia/Calcutta', 'India Standard Time' } { 'Kolkata' }
+        { $_ -in 'America/New_York', 'US/Eastern', 'Eastern Standard Time' } { 'NewYork' }
+    }
+    if ($zone) { return $written[$LocalTime][$zone] }
+    $local = [datetime]::ParseExact($LocalTime, 's', [cultureinfo]::InvariantCulture)
+    [TimeZoneInfo]::ConvertTimeToUtc($local, [TimeZoneInfo]::Local).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", [cultureinfo]::InvariantCulture)
+}
