@@ -160,18 +160,34 @@ Describe 'Request, wait, save and import: the rows are exactly the server''s' {
         Compare-ExportRow $rows @(Get-MqaMockExportRow $server $export[0].ExportId audit_log) | Should -BeNullOrEmpty
     }
 
-    It 'sends the request''s options and dates as UTC, shown in -Verbose' {
+    It 'sends the request''s options and dates as UTC, shown in -Verbose' -Tag LocalTime {
         $localStart = [DateTime]::new(2025, 3, 1, 8, 30, 0, [DateTimeKind]::Unspecified)
         $verbose = Invoke-MqaRawExport -StartDate $localStart -EndDate '2025-03-05T00:00:00Z' -IncludeCalibrations Only -IncludeGraderQA -Name opts -Verbose 4>&1 |
             Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
         $sent = Get-MockExport (Get-ApiRequest request-raw-export)[0].exportId
-        $utcStart = $localStart.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss")
-        $sent.startDate | Should -Be "$utcStart.000Z"
+        $utcStart = ConvertTo-ExpectedUtc '2025-03-01T08:30:00'
+        $sent.startDate | Should -Be ($utcStart -replace 'Z$', '.000Z')
         $sent.endDate | Should -Be '2025-03-05T00:00:00.000Z'
         $sent.includeCalibrations | Should -Be 'only'
         $sent.includeGraderQA | Should -BeTrue
         $sent.name | Should -Be 'opts'
-        ($verbose -join "`n") | Should -Match "$utcStart`Z to 2025-03-05T00:00:00Z"
+        ($verbose -join "`n") | Should -Match "$utcStart to 2025-03-05T00:00:00Z"
+    }
+
+    It 'a date with no zone is local time, given as <Name>' -Tag LocalTime -ForEach @(
+        @{ Name = 'strings'; Start = '2024-01-31T08:00:00'; End = '2024-06-15 12:00:00' }
+        @{ Name = '[datetime] of unspecified kind'; Start = [datetime]::new(2024, 1, 31, 8, 0, 0); End = [datetime]::new(2024, 6, 15, 12, 0, 0) }
+        @{ Name = '[datetime] of local kind'; Start = [datetime]::new(2024, 1, 31, 8, 0, 0, [DateTimeKind]::Local); End = [datetime]::new(2024, 6, 15, 12, 0, 0, [DateTimeKind]::Local) }
+    ) {
+        $raw = Invoke-MqaRawExport -StartDate $Start -EndDate $End -Name local
+        $audit = Invoke-MqaAuditLogExport -StartDate $Start -EndDate $End -Name local
+        foreach ($export in $raw, $audit) {
+            $sent = Get-MockExport $export.ExportId
+            $sent.startDate | Should -Be ((ConvertTo-ExpectedUtc '2024-01-31T08:00:00') -replace 'Z$', '.000Z')
+            $sent.endDate | Should -Be ((ConvertTo-ExpectedUtc '2024-06-15T12:00:00') -replace 'Z$', '.000Z')
+            $export.StartDate.ToString('s') + 'Z' | Should -Be (ConvertTo-ExpectedUtc '2024-01-31T08:00:00') -Because 'the export shows its range in UTC too'
+            $export.StartDate.Kind | Should -Be 'Utc'
+        }
     }
 }
 
@@ -209,6 +225,54 @@ Describe 'Long ranges in windows' {
         $exports.Status | Select-Object -Unique | Should -Be 'Complete'
         $exports.ExportId | Should -Be (Get-ApiRequest request-raw-export).exportId
         $exports[2].EndDate | Should -Be $start.AddDays(20).UtcDateTime
+    }
+}
+
+Describe 'Requesting an export is not repeated on a failure that may have made one' {
+    BeforeEach { Reset-MqaMockServer $server; Set-ExportConfig }
+    BeforeAll {
+        $requesters = @(
+            @{ Command = 'Invoke-MqaRawExport'; Route = 'request-raw-export'; Dated = $true }
+            @{ Command = 'Invoke-MqaGroupsExport'; Route = 'request-groups-export'; Dated = $false }
+            @{ Command = 'Invoke-MqaAuditLogExport'; Route = 'request-audit-log-export'; Dated = $true }
+        )
+        function Invoke-Requester([hashtable] $Requester, $Session) {
+            $call = @{ Session = $Session }
+            if ($Requester.Dated) { $call.StartDate = $start; $call.EndDate = $end }
+            & $Requester.Command @call -ErrorVariable script:failure -ErrorAction SilentlyContinue
+        }
+    }
+
+    It '<Fault> on each export route: one POST, no export, and <ErrorId> (<Category>)' -ForEach @(
+        @{ Fault = '503'; Rate = 'rate503'; ErrorId = 'MaestroQA.ServerError'; Category = 'ResourceUnavailable' }
+        @{ Fault = 'reset'; Rate = 'resetRate'; ErrorId = 'MaestroQA.NetworkError'; Category = 'ConnectionError' }
+    ) {
+        foreach ($requester in $requesters) {
+            Set-ExportConfig @{ faults = @{ $Rate = 1.0; routes = @($requester.Route) } }
+            $output = Invoke-Requester $requester (New-ScaledSession -MaximumRetryCount 2)
+            $output | Should -BeNullOrEmpty
+            $failure | Should -HaveCount 1 -Because $requester.Command
+            $failure[0].FullyQualifiedErrorId | Should -BeLike "$ErrorId,*"
+            $failure[0].CategoryInfo.Category | Should -Be $Category
+            $posts = Get-ApiRequest $requester.Route
+            $posts | Should -HaveCount 1 -Because "$($requester.Command) must not send again what may already have made an export"
+            $posts[0].fault | Should -Be $Fault
+        }
+        @(Invoke-MqaMockAdmin -Server $server -Path exports | ForEach-Object { $_ }) | Should -HaveCount 0
+    }
+
+    It 'a 429 on each export route is retried: the server refused before doing anything' {
+        foreach ($requester in $requesters) {
+            Set-ExportConfig @{ faults = @{ rate429 = 1.0; routes = @($requester.Route) } }
+            $output = Invoke-Requester $requester (New-ScaledSession -MaximumRetryCount 1)
+            $output | Should -BeNullOrEmpty
+            $failure | Should -HaveCount 1
+            $failure[0].FullyQualifiedErrorId | Should -BeLike 'MaestroQA.RateLimited,*'
+            $failure[0].CategoryInfo.Category | Should -Be 'LimitsExceeded'
+            $posts = Get-ApiRequest $requester.Route
+            $posts | Should -HaveCount 2 -Because "$($requester.Command) retries a 429 (-MaximumRetryCount 1)"
+            $posts.fault | Select-Object -Unique | Should -Be '429'
+        }
     }
 }
 
@@ -267,7 +331,14 @@ Describe 'Downloads' {
         $failure[0].FullyQualifiedErrorId | Should -Be 'MaestroQA.NetworkError,MaestroQA.PowerShell.Cmdlets.Exports.SaveMqaExportCommand'
         $failure[0].CategoryInfo.Category | Should -Be 'ConnectionError'
         # Shown to the user: which export, how far it got (when the headers arrived before the connection dropped), and that no file was left.
-        $failure[0].ToString() | Should -Match "^Export $($export.ExportId) was not saved: (the download broke off after [\d,]+ of [\d,]+ bytes\. )?Could not reach the export's storage host"
+        $failure[0].ToString() -match "^Export $($export.ExportId) was not saved: (the download broke off after (?<received>\d[\d.,\s]*) of (?<expected>\d[\d.,\s]*) bytes\. )?Could not reach the export's storage host" |
+            Should -BeTrue -Because $failure[0].ToString()
+        if ($Matches.received) {
+            # In the user's number format ("194,048" or "194.048"): compared as numbers.
+            $received, $expected = $Matches.received, $Matches.expected | ForEach-Object { [long]::Parse($_, 'AllowThousands', [cultureinfo]::CurrentCulture) }
+            $received | Should -BeGreaterThan 0
+            $received | Should -BeLessThan $expected
+        }
         $failure[0].ToString() | Should -Match ([regex]::Escape("No file was left at '$(Join-Path $folder "$($export.ExportId).zip")'."))
         $failure[0].ToString() | Should -Not -Match 'sig=' -Because 'the presigned URL''s signature stays out of error messages'
         $failure[0].TargetObject.ExportId | Should -Be $export.ExportId
@@ -275,6 +346,25 @@ Describe 'Downloads' {
         $downloads | Should -HaveCount 3 -Because 'the first try and two retries'
         $downloads.fault | Select-Object -Unique | Should -Be 'truncate'
         @(Get-ChildItem $folder -Force -Recurse) | Should -HaveCount 0
+    }
+
+    It 'needs no token: with a refused token (<Status>), several exports are all saved, and nothing goes to the API' -ForEach @(
+        @{ Status = 401; Token = 'mqa-expired-token-0003' }
+        @{ Status = 403; Token = 'mqa-nonadmin-token-0004' }
+    ) {
+        Set-ExportConfig @{ forbiddenTokens = @('mqa-nonadmin-token-0004') }
+        $folder = New-TestFolder
+        $exports = @(Invoke-MqaGroupsExport -Name 'a rows=5'; Invoke-MqaGroupsExport -Name 'b rows=5'; Invoke-MqaGroupsExport -Name 'c rows=5') | Wait-MqaExport -PollInterval 0.1
+        Clear-MqaMockRequest $server
+        # Save-MqaExport's session is resolved, but the presigned links carry their own permission.
+        $refused = New-MqaSession -ApiToken $Token -BaseUri $server.ApiUri
+        $files = @($exports | Save-MqaExport -Path $folder -Session $refused -ErrorVariable failure -ErrorAction Continue)
+        $failure | Should -HaveCount 0
+        $files | Should -HaveCount 3
+        @($files | Import-MqaExport) | Should -HaveCount 15
+        $requests = @(Get-MqaMockRequest $server)
+        $requests.route | Select-Object -Unique | Should -Be 'downloads'
+        $requests | Should -HaveCount 3
     }
 
     It 'refuses to overwrite without -Force, overwrites with it' {

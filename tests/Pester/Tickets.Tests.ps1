@@ -56,7 +56,9 @@ BeforeAll {
         $list = { param($text) @(($text -split '[,;]') | ForEach-Object Trim | Where-Object { $_ }) }
         $date = {
             param($text)
-            if ($text) { [DateTimeOffset]::Parse($text, [cultureinfo]::InvariantCulture, 'AssumeLocal').UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'.000Z'", [cultureinfo]::InvariantCulture) }
+            # A cell with no zone is local time: its answer is written out per zone (see ConvertTo-ExpectedUtc).
+            if ($text -and $text -notmatch '(Z|[+-]\d\d:\d\d)$') { (ConvertTo-ExpectedUtc ($text -replace ' ', 'T')) -replace 'Z$', '.000Z' }
+            elseif ($text) { [DateTimeOffset]::Parse($text, [cultureinfo]::InvariantCulture).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'.000Z'", [cultureinfo]::InvariantCulture) }
         }
         [ordered]@{
             gradable_id = $Row.gradable_id
@@ -339,12 +341,18 @@ Describe 'Progress and summary' {
             $progress = @($ps.Streams.Progress | Where-Object Activity -EQ 'Creating MaestroQA tickets')
             $progress.Count | Should -BeGreaterOrEqual 3
             $progress[-1].RecordType | Should -Be 'Completed'
+            # Rates and times come in the user's number format ("29.1" or "29,1"): read back as numbers.
+            $number = { param($text) [double]::Parse($text, [cultureinfo]::CurrentCulture) }
             foreach ($record in $progress[0..($progress.Count - 2)]) {
-                $record.StatusDescription | Should -Match '^\d+ done \(\d+ created, 0 skipped, \d+ failed\), \d+\.\d/s$'
+                $record.StatusDescription -match '^(?<done>\d+) done \((?<created>\d+) created, 0 skipped, (?<failed>\d+) failed\), (?<rate>\d+[.,]\d)/s$' | Should -BeTrue -Because $record.StatusDescription
+                [int]$Matches.done | Should -Be ([int]$Matches.created + [int]$Matches.failed)
+                & $number $Matches.rate | Should -BeGreaterOrEqual 0
             }
             $summary = @($ps.Streams.Verbose.Message | Where-Object { $_ -like 'New-MqaTicket:*' })
             $summary | Should -HaveCount 1
-            $summary[0] | Should -Match '^New-MqaTicket: 38 created, 0 skipped, 2 failed in \d+\.\d s \(\d+\.\d tickets/s\)\.$'
+            $summary[0] -match '^New-MqaTicket: 38 created, 0 skipped, 2 failed in (?<seconds>\d+[.,]\d) s \((?<rate>\d+[.,]\d) tickets/s\)\.$' | Should -BeTrue -Because $summary[0]
+            & $number $Matches.seconds | Should -BeGreaterThan 0
+            & $number $Matches.rate | Should -BeGreaterThan 0
         }
         finally { $ps.Dispose() }
     }
@@ -522,6 +530,30 @@ Describe '-WhatIf, Set-MqaTicket and Remove-MqaTicket' {
         $removeFailed | Should -HaveCount 2
         ($removeFailed.CategoryInfo.Category -join ',') | Should -Be 'ObjectNotFound,ObjectNotFound'
         ($removeFailed.TargetObject -join ',') | Should -Be 'nope,nope-2'
+    }
+}
+
+Describe 'Dates with no zone' {
+    BeforeEach { Reset-Server }
+
+    It 'reads a date with no zone as local time, from a CSV cell and from parameters' -Tag LocalTime {
+        $winter = (ConvertTo-ExpectedUtc '2024-01-31T08:00:00') -replace 'Z$', '.000Z'
+        $summer = (ConvertTo-ExpectedUtc '2024-06-15T12:00:00') -replace 'Z$', '.000Z'
+        $row = New-TicketRow 1 -Prefix local
+        $row.first_seen = '2024-01-31 08:00:00'
+        $row.last_seen = '2024-06-15T12:00:00'
+        $null = Import-Csv (New-TicketCsv $row) | New-MqaTicket
+        $fromCsv = Get-ServerTicket | Where-Object gradable_id -EQ 'local-00001'
+        $fromCsv.first_seen | Should -Be $winter
+        $fromCsv.last_seen | Should -Be $summer
+
+        $null = New-MqaTicket -GradableId 'local-param' -Type email -Subject 'S' -Agent 'a1' -Link 'https://helpdesk.example.com/p/2' -Body 'B' `
+            -FirstSeen ([datetime]::new(2024, 1, 31, 8, 0, 0)) -LastSeen '2024-06-15 12:00:00'
+        $fromParameters = Get-ServerTicket | Where-Object gradable_id -EQ 'local-param'
+        $fromParameters.first_seen | Should -Be $winter
+        $fromParameters.last_seen | Should -Be $summer
+        Set-MqaTicket -GradableId 'local-param' -LastSeen '2024-01-31T08:00:00'
+        (Get-ServerTicket | Where-Object gradable_id -EQ 'local-param').last_seen | Should -Be $winter
     }
 }
 

@@ -49,6 +49,39 @@ Describe 'Authentication' {
         $failure.Exception.Message | Should -Not -Match ([regex]::Escape($Token))
         @(Get-MqaMockRequest $server).Count | Should -Be 1 -Because 'a refused token is never retried'
     }
+
+    # -ErrorAction Continue, because under Stop every error ends the command and this rule could not be seen.
+    It 'a refused token (<Status>) stops <Name> at the first input, even with -ErrorAction Continue' -ForEach @(
+        foreach ($refusal in @{ Status = 401; Token = 'mqa-expired-token-0003'; ErrorId = 'MaestroQA.Unauthorized' }, @{ Status = 403; Token = 'mqa-nonadmin-token-0004'; ErrorId = 'MaestroQA.Forbidden' }) {
+            @{ Name = 'New-MqaTicket with 20 CSV rows'; Route = 'tickets'; Limit = 4; Call = { param($s) Import-Csv $csv | New-MqaTicket -Session $s -ErrorAction Continue } } + $refusal
+            @{ Name = 'New-MqaTicket -ThrottleLimit 8 with 20 CSV rows'; Route = 'tickets'; Limit = 8; Call = { param($s) Import-Csv $csv | New-MqaTicket -ThrottleLimit 8 -Session $s -ErrorAction Continue } } + $refusal
+            @{ Name = 'Get-MqaExport with 5 ids from the pipeline'; Route = 'get-export-data'; Limit = 1; Call = { param($s) 'e-1', 'e-2', 'e-3', 'e-4', 'e-5' | Get-MqaExport -Session $s -ErrorAction Continue } } + $refusal
+            @{ Name = 'Get-MqaExport -ExportId with 5 ids'; Route = 'get-export-data'; Limit = 1; Call = { param($s) Get-MqaExport -ExportId 'e-1', 'e-2', 'e-3', 'e-4', 'e-5' -Session $s -ErrorAction Continue } } + $refusal
+            @{ Name = 'Invoke-MqaRawExport -ChunkDays over 5 windows'; Route = 'request-raw-export'; Limit = 1; Call = { param($s) Invoke-MqaRawExport -StartDate '2025-01-01T00:00:00Z' -EndDate '2025-01-06T00:00:00Z' -ChunkDays 1 -Session $s -ErrorAction Continue } } + $refusal
+        }
+    ) {
+        Set-MqaMockConfig $server @{ forbiddenTokens = @('mqa-nonadmin-token-0004') }
+        $csv = Join-Path $TestDrive 'tickets.csv'
+        1..20 | ForEach-Object { [pscustomobject]@{ gradable_id = "auth-$_"; type = 'chat'; subject = "Row $_"; agents = 'a1'; link = "https://helpdesk.example.com/$_"; body = 'B' } } |
+            Export-Csv -Path $csv -NoTypeInformation
+        $session = New-ScaledSession -Token $Token
+        # Errors the command only wrote arrive through 2>&1; the one that ends it is thrown to the catch.
+        $errors = [System.Collections.Generic.List[object]]::new()
+        $stopped = $null
+        try { & $Call $session 2>&1 | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] } | ForEach-Object { $errors.Add($_) } }
+        catch { $stopped = $_; $errors.Add($_) }
+        $errors | Should -HaveCount 1 -Because 'nothing else can work with that token, so the command stops'
+        $stopped | Should -Not -BeNullOrEmpty -Because 'the error ends the command'
+        $stopped.FullyQualifiedErrorId | Should -BeLike "$ErrorId,*"
+        $requests = @(Get-MqaMockRequest $server)
+        $requests.Count | Should -BeGreaterThan 0
+        $requests.Count | Should -BeLessOrEqual $Limit -Because 'only requests already in flight went out'
+        $requests.route | Select-Object -Unique | Should -Be $Route
+        # Requests the stop cancelled in flight may be recorded without the refusal's status.
+        $requests.status | Should -Contain $Status
+        @(Get-MqaMockTicket $server) | Should -HaveCount 0
+        @(Invoke-MqaMockAdmin -Server $server -Path exports | ForEach-Object { $_ }) | Should -HaveCount 0
+    }
 }
 
 Describe 'Errors from the API' {
@@ -114,6 +147,14 @@ Describe 'Errors from the API' {
         Set-MqaMockConfig $server @{ faults = @{ seed = 11; resetRate = 0.5; routes = @('get-export-data') } }
         $id = Get-ExportId
         1..4 | ForEach-Object { $id } | Get-MqaExport -Session (New-ScaledSession) | Should -HaveCount 4
+        $record = @(Get-MqaMockRequest $server | Where-Object route -EQ 'get-export-data')
+        $resets = @($record | Where-Object fault -EQ 'reset')
+        $resets.Count | Should -BeGreaterThan 0 -Because 'the server dropped some connections'
+        $answered = @($record | Where-Object { -not $_.fault })
+        $answered | Should -HaveCount 4
+        $answered.status | Select-Object -Unique | Should -Be 200
+        $record | Should -HaveCount (4 + $resets.Count) -Because 'each reset request was sent again, and nothing else was'
+        $record[-1].fault | Should -BeNullOrEmpty -Because 'a reset is never the last word'
     }
 }
 
@@ -163,7 +204,11 @@ Describe 'Rate limits' {
         $session = New-ScaledSession
         $verbose = 1..3 | ForEach-Object { Get-MqaCaptureUsage -GroupId grp_emea -Interval Day -Session $session -Verbose 4>&1 } |
             Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
-        ($verbose.Message -join "`n") | Should -Match 'waiting 0\.[0-9]+ s for a rate-limit permit \(Demanding endpoints\)'
+        # The wait is written in the user's number format ("0.09" or "0,09"): read back as a number.
+        ($verbose.Message -join "`n") -match 'waiting (?<seconds>\d+[.,]\d+) s for a rate-limit permit \(Demanding endpoints\)' | Should -BeTrue
+        $seconds = [double]::Parse($Matches.seconds, [cultureinfo]::CurrentCulture)
+        $seconds | Should -BeGreaterThan 0
+        $seconds | Should -BeLessThan 1 -Because 'the scaled window is a tenth of a second, and its margin a few hundredths'
     }
 }
 
