@@ -54,7 +54,7 @@ BeforeAll {
                     $differences.Add("row $i $name`: got [$(if ($null -ne $got) { $got.GetType().Name })] '$got', expected [$(if ($null -ne $want) { $want.GetType().Name })] '$want'")
                 }
             }
-            if ($Actual[$i].AdditionalColumns.Count -ne 0) { $differences.Add("row ${i}: unexpected extra columns $($Actual[$i].AdditionalColumns.Keys -join ', ')") }
+            if ($Actual[$i].GetAdditionalColumns().Count -ne 0) { $differences.Add("row ${i}: unexpected extra columns $($Actual[$i].GetAdditionalColumns().Keys -join ', ')") }
         }
         , $differences.ToArray()
     }

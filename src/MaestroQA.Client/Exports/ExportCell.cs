@@ -9,6 +9,9 @@ internal static class ExportCell
 {
     private const string Unknown = "Unknown";
 
+    // Spellings of "no value" seen in, or plausible for, number, date and boolean columns; in a text column they are text.
+    private static readonly string[] NoValueSpellings = ["N/A", "NA", "null", "None", "-"];
+
     /// <summary>
     /// Unwraps cells written as Excel formulas (<c>="..."</c>, which keep Excel from reformatting them)
     /// and returns null for the exports' two spellings of a missing value: nothing and <c>Unknown</c>.
@@ -17,6 +20,20 @@ internal static class ExportCell
     {
         string value = IsExcelFormula(cell) ? cell.Substring(2, cell.Length - 3) : cell;
         return value.Length == 0 || value == Unknown ? null : value;
+    }
+
+    /// <summary>Whether a cell of a number, date or boolean column says it holds no value.</summary>
+    public static bool MeansNoValue(string text)
+    {
+        foreach (string spelling in NoValueSpellings)
+        {
+            if (string.Equals(text, spelling, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public static double ParseNumber(string text) =>
