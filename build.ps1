@@ -126,11 +126,22 @@ function Invoke-PesterTests([string] $Flavor) {
     [pscustomobject]@{ Runner = "Pester ($Flavor)"; Passed = [int]$summary.Passed; Failed = [int]$summary.Failed }
 }
 
+function Invoke-ServerTests {
+    # The local server's own suite: plain HTTP, never the module, so it runs once and counts apart from the module's rows.
+    $resultFile = Join-Path $outRoot 'test-results/pester-server.json'
+    Remove-Item $resultFile -ErrorAction SilentlyContinue
+    & (Join-Path $PSHOME 'pwsh') -NoProfile -NonInteractive -File (Join-Path $root 'tests/MaestroQA.MockServer.Tests/Invoke-ServerSuite.ps1') `
+        -PesterPath (Get-PesterModulePath) -ResultFile $resultFile | Out-Host
+    $summary = if (Test-Path $resultFile) { Get-Content $resultFile -Raw | ConvertFrom-Json } else { @{ Passed = 0; Failed = 1 } }
+    [pscustomobject]@{ Runner = 'Pester (server)'; Passed = [int]$summary.Passed; Failed = [int]$summary.Failed }
+}
+
 function Invoke-Test {
     Invoke-Build
     Invoke-Package
     $null = New-Item -ItemType Directory -Path (Join-Path $outRoot 'test-results') -Force
     $totals = @(Invoke-XunitTests) + @($flavors.Keys | ForEach-Object { Invoke-PesterTests $_ })
+    $totals += Invoke-ServerTests
     $totals | Format-Table -AutoSize | Out-Host
     $passed = ($totals | Measure-Object Passed -Sum).Sum
     $failed = ($totals | Measure-Object Failed -Sum).Sum

@@ -97,6 +97,27 @@ function Get-MqaMockTicket {
     Invoke-MqaMockAdmin -Server $Server -Path tickets | ForEach-Object { $_ }
 }
 
+<#
+.SYNOPSIS
+    The server's description of one export, or of every export (forgotten ones too) when no id is given.
+#>
+function Get-MqaMockExport {
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Server, [string] $ExportId)
+    if ($ExportId) { Invoke-MqaMockAdmin -Server $Server -Path "exports/$ExportId" }
+    else { Invoke-MqaMockAdmin -Server $Server -Path exports | ForEach-Object { $_ } }
+}
+
+<#
+.SYNOPSIS
+    Makes the API forget an export (get-export-data and its dataUrl answer 404, as for an unknown id); /admin keeps it.
+#>
+function Remove-MqaMockExport {
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Server, [Parameter(Mandatory)] [string] $ExportId)
+    Invoke-MqaMockAdmin -Server $Server -Path "exports/$ExportId" -Method Delete
+}
+
 function Get-MqaMockExportRow {
     [CmdletBinding()]
     param([Parameter(Mandatory)] $Server, [Parameter(Mandatory)] [string] $ExportId, [Parameter(Mandatory)] [string] $Table)
