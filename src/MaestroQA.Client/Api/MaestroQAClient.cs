@@ -30,6 +30,10 @@ public sealed class MaestroQAClient
         _time = time ?? TimeProvider.System;
     }
 
+    /// <summary>A client on the connection <paramref name="export"/> was requested or checked through; null for an export made by hand.</summary>
+    public static MaestroQAClient? ForExport(MqaExport export, IApiLog? log = null) =>
+        export.Origin is ApiTransport origin ? new MaestroQAClient(origin, log) : null;
+
     public Task<MqaExport> RequestRawExportAsync(RawExportRequest request, CancellationToken cancellationToken = default)
     {
         EnsureOrdered(request.StartDate, request.EndDate);
@@ -87,9 +91,12 @@ public sealed class MaestroQAClient
             RetryTransientFailures = true,
         };
         ExportDataBody data = await SendAsync(request, ApiJsonContext.Default.ExportDataBody, cancellationToken).ConfigureAwait(false);
-        ExportStatus status = WireNames.ParseStatus(data.Status)
-            ?? throw new MaestroQAApiException(ApiErrorKind.UnexpectedResponse, $"MaestroQA answered {request} with an unknown export status '{data.Status}'.");
-        return export with { Status = status, DataUrl = data.DataUrl ?? string.Empty, CheckedAt = _time.GetUtcNow().UtcDateTime };
+        if (string.IsNullOrEmpty(data.Status))
+        {
+            throw new MaestroQAApiException(ApiErrorKind.UnexpectedResponse, $"MaestroQA answered {request} without the export's status.");
+        }
+
+        return export with { Status = WireNames.ParseStatus(data.Status), ServerStatus = data.Status, DataUrl = data.DataUrl ?? string.Empty, CheckedAt = _time.GetUtcNow().UtcDateTime, Origin = _transport };
     }
 
     /// <summary>Streams a complete export's file; the presigned URL is fetched without the token.</summary>
@@ -182,6 +189,7 @@ public sealed class MaestroQAClient
             EndDate = requested.EndDate,
             SingleFile = requested.SingleFile,
             RequestedAt = _time.GetUtcNow().UtcDateTime,
+            Origin = _transport,
         };
         _log.Verbose($"Requested {export}.");
         return export;

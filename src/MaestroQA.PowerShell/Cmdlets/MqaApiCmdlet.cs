@@ -40,7 +40,7 @@ public abstract class MqaApiCmdlet : MqaCmdlet
     /// when it failed; <paramref name="target"/> is read then, so it can name what the call had reached.
     /// </summary>
     /// <param name="explain">Given, adds to the failure what became of the user's things (files left, rows sent).</param>
-    protected bool TryCall<T>(Func<CancellationToken, Task<T>> call, Func<object?> target, out T result, Func<Exception, string>? explain = null)
+    protected bool TryCall<T>(Func<CancellationToken, Task<T>> call, Func<object?> target, out T result, Func<Exception, string?>? explain = null)
     {
         try
         {

@@ -15,7 +15,9 @@ internal static class ErrorRecords
         ExportFormatException or System.IO.InvalidDataException => new ErrorRecord(exception, "MaestroQA.ExportFormat", ErrorCategory.InvalidData, target),
         OperationCanceledException canceled => new ErrorRecord(canceled, "MaestroQA.Stopped", ErrorCategory.OperationStopped, target),
         ArgumentException argument => new ErrorRecord(argument, "MaestroQA.InvalidArgument", ErrorCategory.InvalidArgument, target),
-        System.IO.IOException io => new ErrorRecord(io, "MaestroQA.FileError", ErrorCategory.WriteError, target),
+        ExportFileException { Exists: true } exists => new ErrorRecord(exists, "MaestroQA.FileExists", ErrorCategory.ResourceExists, exists.Path),
+        ExportFileException file => new ErrorRecord(file, "MaestroQA.FileError", ErrorCategory.WriteError, file.Path),
+        System.IO.IOException or UnauthorizedAccessException => new ErrorRecord(exception, "MaestroQA.FileError", ErrorCategory.WriteError, target),
         _ => new ErrorRecord(exception, "MaestroQA.Unexpected", ErrorCategory.NotSpecified, target),
     };
 
