@@ -100,7 +100,8 @@ Describe 'Tab completion' {
     It 'offers the values of every enum-like parameter' {
         $enumLike = foreach ($command in Get-Command -Module MaestroQA.PowerShell -CommandType Cmdlet) {
             foreach ($parameter in Get-DocumentableParameter $command.Name) {
-                $type = [Nullable]::GetUnderlyingType($parameter.ParameterType) ?? $parameter.ParameterType
+                $type = [Nullable]::GetUnderlyingType($parameter.ParameterType)
+                if (-not $type) { $type = $parameter.ParameterType }
                 if ($type.IsEnum) { [pscustomobject]@{ Command = $command.Name; Parameter = $parameter.Name; Values = [enum]::GetNames($type) } }
             }
         }
