@@ -21,7 +21,7 @@ BeforeAll {
     function New-TestFolder { (New-Item -ItemType Directory -Path (Join-Path $TestDrive ([guid]::NewGuid().ToString('N')))).FullName }
     function Get-ApiRequest([string] $Route) { @(Get-MqaMockRequest $server | Where-Object route -EQ $Route) }
     # Dates left as the server wrote them (ISO UTC with milliseconds).
-    function Get-MockExport([string] $ExportId) { (Invoke-WebRequest "$($server.Url)admin/exports/$ExportId").Content | ConvertFrom-Json -DateKind String }
+    function Get-MockExport([string] $ExportId) { Invoke-MqaMockAdmin -Server $server -Path "exports/$ExportId" -DatesAsText }
 
     # The past, in UTC, so every export holds data and the dates sent are known exactly.
     $start = [DateTimeOffset]::new(2025, 1, 1, 0, 0, 0, [TimeSpan]::Zero)

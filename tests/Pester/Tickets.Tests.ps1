@@ -20,7 +20,7 @@ BeforeAll {
     Connect-Mqa -ApiToken $server.Token -BaseUri $server.ApiUri -EasyRateLimit $clientEasy -RetryIntervalSec 0.05
 
     # The server's truth: tickets with dates as the server wrote them, and its record of ticket requests.
-    function Get-ServerTicket { @((Invoke-WebRequest "$($server.Url)admin/tickets").Content | ConvertFrom-Json -DateKind String) }
+    function Get-ServerTicket { @(Invoke-MqaMockAdmin -Server $server -Path tickets -DatesAsText) }
     function Get-TicketRequest([string] $Method) { @(Get-MqaMockRequest $server | Where-Object { $_.route -eq 'tickets' -and (-not $Method -or $_.method -eq $Method) }) }
     function Add-ServerTicket([string] $Id, [switch] $Synced) {
         $body = @{ gradable_id = $Id; type = 'chat'; subject = "Seeded $Id"; agents = @('agent_seed'); link = "https://helpdesk.example.com/seed/$Id"; body = 'Seeded body'; tags = 'seeded'; status = 'open'; csat_score = 3; first_seen = '2023-01-02T03:04:05Z'; last_seen = '2023-01-03T03:04:05Z' }
@@ -35,7 +35,7 @@ BeforeAll {
         [pscustomobject][ordered]@{
             gradable_id = '{0}-{1:d5}' -f $Prefix, $I
             type        = @('email', 'chat', 'phone')[$I % 3]
-            subject     = "Subject $I, with ""quotes"" and ümlauts"
+            subject     = "Subject $I, with ""quotes"" and $([char]0xFC)mlauts"
             agents      = @('agent_1', 'agent_2; agent_3', ' agent_4 , agent_5 ;agent_6 ')[$I % 3]
             link        = "https://helpdesk.example.com/tickets/${I}?x=1&y=2"
             body        = if ($I % 7 -eq 0) { "Line one`r`nLine two, ""quoted""" } else { "Body $I" }

@@ -184,7 +184,7 @@ Describe 'Secrets and cancellation' {
         $id = Get-ExportId
         $runner = [powershell]::Create()
         try {
-            $null = $runner.AddScript("Import-Module '$($env:MQA_TEST_MODULE_MANIFEST)' -ArgumentList $($env:MQA_TEST_FLAVOR ?? 'Core'); Wait-MqaExport -ExportId $id -PollInterval 0.2 -Session (New-MqaSession -ApiToken '$secret' -BaseUri '$($server.ApiUri)')")
+            $null = $runner.AddScript("Import-Module '$($env:MQA_TEST_MODULE_MANIFEST)' -ArgumentList $flavor; Wait-MqaExport -ExportId $id -PollInterval 0.2 -Session (New-MqaSession -ApiToken '$secret' -BaseUri '$($server.ApiUri)')")
             $async = $runner.BeginInvoke()
             $deadline = [DateTime]::UtcNow.AddSeconds(20)
             while (@(Get-MqaMockRequest $server | Where-Object route -EQ 'get-export-data').Count -lt 2 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }

@@ -14,6 +14,9 @@ internal static class DependencyResolver
     internal static readonly string DependencyFolder =
         Path.Combine(Path.GetDirectoryName(typeof(DependencyResolver).Assembly.Location)!, "dependencies");
 
+    // Read on the first request, once: the files do not change while the module is loaded.
+    private static readonly Lazy<DependencyCatalog> Catalog = new(() => DependencyCatalog.ReadFolder(DependencyFolder));
+
     private static readonly object Gate = new();
     private static bool _registered;
 
@@ -59,7 +62,8 @@ internal static class DependencyResolver
     private static Assembly? ResolveClient(AssemblyLoadContext context, AssemblyName name) =>
         name.Name == ClientAssemblyName ? DependencyLoadContext.Instance.LoadFromAssemblyName(name) : null;
 #else
-    // Windows PowerShell 5.1 has no load contexts and no binding redirects: serve our own files, whatever version is asked.
+    // Windows PowerShell 5.1 has no load contexts and no binding redirects: serve our own files to the versions our
+    // referrers ask for (DependencyCatalog.PathFor says which).
     private static void Hook(bool register)
     {
         if (register)
@@ -79,14 +83,5 @@ internal static class DependencyResolver
     }
 #endif
 
-    internal static string? DependencyPath(AssemblyName name)
-    {
-        if (string.IsNullOrEmpty(name.Name))
-        {
-            return null;
-        }
-
-        string path = Path.Combine(DependencyFolder, name.Name + ".dll");
-        return File.Exists(path) ? path : null;
-    }
+    internal static string? DependencyPath(AssemblyName name) => Catalog.Value.PathFor(name);
 }
