@@ -19,7 +19,10 @@ public static class SafeZipExtractor
     /// <summary>CSV compresses some 5-15 times; a thousand times is a bomb, not an export.</summary>
     public const double MaxCompressionRatio = 1000;
 
-    public static IReadOnlyList<string> Extract(string zipPath, string destinationFolder, bool overwrite)
+    public static IReadOnlyList<string> Extract(string zipPath, string destinationFolder, bool overwrite) =>
+        Extract(zipPath, destinationFolder, overwrite, MaxExpandedBytes, MaxCompressionRatio);
+
+    internal static IReadOnlyList<string> Extract(string zipPath, string destinationFolder, bool overwrite, long maxExpandedBytes, double maxCompressionRatio)
     {
         string root = Path.GetFullPath(destinationFolder);
         string rootWithSeparator = root.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal) ? root : root + Path.DirectorySeparatorChar;
@@ -42,7 +45,7 @@ public static class SafeZipExtractor
 
         long expanded = targets.Sum(target => target.Entry.Length);
         long compressed = Math.Max(1, targets.Sum(target => target.Entry.CompressedLength));
-        if (expanded > MaxExpandedBytes || (double)expanded / compressed > MaxCompressionRatio)
+        if (expanded > maxExpandedBytes || (double)expanded / compressed > maxCompressionRatio)
         {
             throw new ExportFormatException(
                 $"The zip '{zipPath}' would expand to {expanded:N0} bytes from {compressed:N0} ({(double)expanded / compressed:N0} times): no MaestroQA export does; nothing was extracted.");

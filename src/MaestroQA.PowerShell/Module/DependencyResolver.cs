@@ -10,6 +10,9 @@ namespace MaestroQA.PowerShell.Module;
 internal static class DependencyResolver
 {
     private const string ClientAssemblyName = "MaestroQA.Client";
+#if !NET
+    private const string ModelsAssemblyName = "MaestroQA.Client.Models";
+#endif
 
     internal static readonly string DependencyFolder =
         Path.Combine(Path.GetDirectoryName(typeof(DependencyResolver).Assembly.Location)!, "dependencies");
@@ -78,7 +81,16 @@ internal static class DependencyResolver
 
     private static Assembly? ResolveDependency(object? sender, ResolveEventArgs args)
     {
-        string? path = DependencyPath(new AssemblyName(args.Name));
+        var name = new AssemblyName(args.Name);
+
+        // The types users see sit beside the cmdlets, where the .psm1 loaded them: the engine, which loads from
+        // dependencies/, must bind to that copy, or one type would have two identities.
+        if (string.Equals(name.Name, ModelsAssemblyName, StringComparison.OrdinalIgnoreCase))
+        {
+            return typeof(Client.Models.MqaExport).Assembly;
+        }
+
+        string? path = DependencyPath(name);
         return path is null ? null : Assembly.LoadFrom(path);
     }
 #endif

@@ -124,9 +124,21 @@ public sealed class InvokeMqaRawExportCommand : ExportWaitCmdlet
         }
 
         string range = $"{ApiDateFormat.Format(windows[0].Start)} to {ApiDateFormat.Format(windows[windows.Count - 1].End)}";
-        return ShouldContinue(
-            $"This requests {windows.Count} raw exports, one per {ChunkDays} day(s) from {range}; at the demanding limit that takes {Math.Ceiling(windows.Count / 30.0)} minute(s). Continue? (-Confirm:$false skips this question.)",
-            "Request many exports");
+        string question = $"This requests {windows.Count} raw exports, one per {ChunkDays} day(s) from {range}; at the demanding limit that takes {Math.Ceiling(windows.Count / 30.0)} minute(s).";
+        try
+        {
+            return ShouldContinue($"{question} Continue? (-Confirm:$false skips this question.)", "Request many exports");
+        }
+        catch (Exception ex) when (ex is PSInvalidOperationException or System.Management.Automation.Host.HostException or NotImplementedException)
+        {
+            // A runbook or any host that cannot ask: nothing is sent, and the error says how to allow it.
+            ThrowTerminatingError(new ErrorRecord(
+                new PSInvalidOperationException($"{question} This host cannot ask whether to go on; add -Confirm:$false to allow it.", ex),
+                "MaestroQA.ConfirmationNeeded",
+                ErrorCategory.InvalidOperation,
+                windows.Count));
+            return false;
+        }
     }
 
     /// <summary>The windows to request: [StartDate, EndDate) whole, or in -ChunkDays windows up to now, never wholly in the future.</summary>

@@ -69,7 +69,7 @@ public sealed class SaveMqaExportCommand : MqaApiCmdlet
             return;
         }
 
-        if (Download(path, isFolder) is SavedExport saved)
+        if (Download(path, isFolder, expected ?? path) is SavedExport saved)
         {
             if (!isFolder && !string.Equals(saved.Path, path, StringComparison.Ordinal))
             {
@@ -80,7 +80,7 @@ public sealed class SaveMqaExportCommand : MqaApiCmdlet
         }
     }
 
-    private SavedExport? Download(string path, bool isFolder)
+    private SavedExport? Download(string path, bool isFolder, string expected)
     {
         var downloader = new ExportDownloader(DownloadClient());
         var progress = new DownloadProgress(this, Export);
@@ -92,7 +92,7 @@ public sealed class SaveMqaExportCommand : MqaApiCmdlet
                     : downloader.SaveToFileAsync(Export, path, Force, progress.Report, token),
                 () => Export,
                 out SavedExport result,
-                failure => failure is ExportFileException ? null : $"Export {Export.ExportId} was not saved: {progress.DescribeBreak()}{failure.Message} No file was left at '{path}'.");
+                failure => failure is ExportFileException ? null : $"Export {Export.ExportId} was not saved: {progress.DescribeBreak()}{failure.Message} No file was left at '{expected}'.");
             if (saved)
             {
                 WriteVerbose($"Downloaded {result.Bytes:N0} bytes of {Export} to '{result.Path}'.");
