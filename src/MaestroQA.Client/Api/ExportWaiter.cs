@@ -63,7 +63,10 @@ public sealed class ExportWaiter
 #else
             await _time.Delay(pause, cancellationToken).ConfigureAwait(false);
 #endif
-            interval = TimeSpan.FromTicks(Math.Min(MaxPollInterval.Ticks, interval.Ticks * 3 / 2));
+            interval = NextInterval(interval, MaxPollInterval);
         }
     }
+
+    /// <summary>Each pause half as long again as the last, up to <paramref name="max"/>: patient with long exports, quick with short ones.</summary>
+    internal static TimeSpan NextInterval(TimeSpan interval, TimeSpan max) => TimeSpan.FromTicks(Math.Min(max.Ticks, interval.Ticks * 3 / 2));
 }

@@ -15,6 +15,11 @@ internal static class ApiErrorMapper
         string? serverMessage = ReadServerMessage(response.Body);
         string said = serverMessage is null ? string.Empty : $": {serverMessage}";
         (ApiErrorKind kind, string advice) = request.DownloadUri is null ? Classify(response.StatusCode) : ClassifyDownload(response.StatusCode);
+        if (response.LongestRetryWait is TimeSpan longest)
+        {
+            advice = $" MaestroQA asked to wait {response.RetryAfter!.Value.TotalSeconds:0} s, longer than the {longest.TotalSeconds:0} s the retries wait in all; try again after that.";
+        }
+
         string message = $"{Who(request)} refused {request} with {status} ({response.StatusCode}){said}.{advice}";
         return new MaestroQAApiException(kind, message, status, serverMessage) { Attempts = response.Attempts };
     }

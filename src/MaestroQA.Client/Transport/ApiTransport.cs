@@ -236,13 +236,40 @@ public sealed class ApiTransport
     private bool IsApiHost(Uri target) =>
         Uri.Compare(target, _options.BaseUri, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
 
-    private static async Task<byte[]> ReadBufferedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads an answer whole, up to <see cref="MaestroQAClientOptions.MaxResponseBytes"/>: more than that is not an answer
+    /// the article describes, and is refused before it is buffered (the promised length) or as soon as it gets there.
+    /// </summary>
+    private async Task<byte[]> ReadBufferedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
+        long cap = _options.MaxResponseBytes;
+        string who = response.RequestMessage is { } sent ? $"{sent.Method} {sent.RequestUri?.GetLeftPart(UriPartial.Path)}" : "a request";
+        if (response.Content.Headers.ContentLength is long promised && promised > cap)
+        {
+            throw TooLarge(who, cap, promised);
+        }
+
 #if NET
-        return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        using Stream body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
 #else
-        cancellationToken.ThrowIfCancellationRequested();
-        return await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+        using Stream body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
 #endif
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16384];
+        int read;
+        while ((read = await body.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > cap)
+            {
+                throw TooLarge(who, cap, promised: null);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
     }
+
+    private static MaestroQAApiException TooLarge(string who, long cap, long? promised) =>
+        new(ApiErrorKind.UnexpectedResponse, $"MaestroQA's answer to {who} was {(promised is long size ? $"{size:N0} bytes" : "longer")}, more than the {cap:N0} bytes an answer may hold (MaxResponseBytes); it was not read.");
 }

@@ -21,6 +21,14 @@ internal static class ErrorRecords
         _ => new ErrorRecord(exception, "MaestroQA.Unexpected", ErrorCategory.NotSpecified, target),
     };
 
+    /// <summary>
+    /// The one rule for when a failure ends the command: the token was refused (401/403: nothing else can work) or the
+    /// user stopped it. Anything else is written for its input, and the next input is still tried.
+    /// </summary>
+    public static bool StopsTheCommand(Exception exception) =>
+        exception is OperationCanceledException
+        || (exception is MaestroQAApiException api && CategoryOf(api.Kind) is ErrorCategory.AuthenticationError or ErrorCategory.PermissionDenied);
+
     /// <summary>A bad input caught before anything is sent.</summary>
     public static ErrorRecord InvalidArgument(string errorId, string message, object? target) =>
         new(new ArgumentException(message), "MaestroQA." + errorId, ErrorCategory.InvalidArgument, target);
