@@ -1,6 +1,9 @@
 BeforeAll {
     . $PSScriptRoot/TestSetup.ps1
     $server = Start-MqaMockServer
+    # A token of its own: sessions of one token share one budget, kept to the strictest limits any of them asked for,
+    # and this file's loads run at 40 a (scaled) second where other files' sessions ask for 10.
+    $server.Token = 'mqa-tickets-token-0010'
 
     # Windows a tenth of their documented length on both sides. Easy calls: 40 per 0.1 s and 1,200 per 6 s, so a
     # 2,000-row load meets both windows (with a 50 ms margin: about 266/s at first, then 200/s). The margin absorbs
@@ -10,7 +13,7 @@ BeforeAll {
     $clientEasy = @{ PerSecond = 40; PerMinute = 1200; WindowScale = 0.1; SafetyMarginMs = 50 }
     function Reset-Server([hashtable] $Faults) {
         Reset-MqaMockServer $server
-        $config = @{ limits = $limits }
+        $config = @{ limits = $limits; validTokens = @($server.Token) }
         if ($Faults) { $config.faults = $Faults }
         Set-MqaMockConfig $server $config
     }

@@ -9,7 +9,7 @@ public sealed class ExportWaiterTests
     public void PausesGrowByHalf_UpToTheMaximum()
     {
         var pauses = new List<TimeSpan> { TimeSpan.FromMilliseconds(200) };
-        while (pauses.Count < 12)
+        while (pauses.Count < 16)
         {
             pauses.Add(ExportWaiter.NextInterval(pauses[^1], TimeSpan.FromSeconds(30)));
         }
