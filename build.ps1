@@ -139,18 +139,29 @@ function Invoke-XunitTests([string] $Where, [string] $Filter) {
 }
 
 function Invoke-PesterTests([string] $Flavor, [string] $Where, [string] $Tag) {
-    # Each build runs in its own pwsh: two copies of one assembly cannot share a process.
+    # Each build runs in its own pwsh: two copies of one assembly cannot share a process. The runner finds the
+    # pinned Pester in the NuGet cache that Invoke-Build's restore of tests/Tools/Tools.csproj filled.
     $label = "Pester ($Flavor" + $(if ($Tag) { ", $Tag" }) + $(if ($Where) { "; $Where" }) + ')'
     $resultFile = Join-Path $outRoot "test-results/$(($label -replace '[^A-Za-z0-9]+', '-').Trim('-')).json"
     $runner = Join-Path $root 'tests/Pester/Invoke-PesterSuite.ps1'
     $arguments = @(if ($Tag) { '-Tag', $Tag })
     & (Join-Path $PSHOME 'pwsh') -NoProfile -NonInteractive -File $runner `
-        -PesterPath (Get-PesterModulePath) -ModuleManifest (Join-Path $moduleDir "$moduleName.psd1") -Flavor $Flavor -ResultFile $resultFile @arguments | Out-Host
+        -ModuleManifest (Join-Path $moduleDir "$moduleName.psd1") -Flavor $Flavor -ResultFile $resultFile @arguments | Out-Host
     if (-not (Test-Path $resultFile)) {
         return [pscustomobject]@{ Runner = $label; Passed = 0; Failed = 1 }
     }
     $summary = Get-Content $resultFile -Raw | ConvertFrom-Json
     [pscustomobject]@{ Runner = $label; Passed = [int]$summary.Passed; Failed = [int]$summary.Failed }
+}
+
+function Invoke-ServerTests {
+    # The local server's own suite: plain HTTP, never the module, so it runs once and counts apart from the module's rows.
+    $resultFile = Join-Path $outRoot 'test-results/pester-server.json'
+    Remove-Item $resultFile -ErrorAction SilentlyContinue
+    & (Join-Path $PSHOME 'pwsh') -NoProfile -NonInteractive -File (Join-Path $root 'tests/MaestroQA.MockServer.Tests/Invoke-ServerSuite.ps1') `
+        -PesterPath (Get-PesterModulePath) -ResultFile $resultFile | Out-Host
+    $summary = if (Test-Path $resultFile) { Get-Content $resultFile -Raw | ConvertFrom-Json } else { @{ Passed = 0; Failed = 1 } }
+    [pscustomobject]@{ Runner = 'Pester (server)'; Passed = [int]$summary.Passed; Failed = [int]$summary.Failed }
 }
 
 function Invoke-Test {
@@ -159,14 +170,16 @@ function Invoke-Test {
     $null = New-Item -ItemType Directory -Path (Join-Path $outRoot 'test-results') -Force
     $totals = @(
         Invoke-XunitTests
-        Invoke-Elsewhere $elsewhere { param($where) Invoke-XunitTests -Where $where }
         Invoke-PesterTests core
-        Invoke-Elsewhere $elsewhere { param($where) Invoke-PesterTests desktop -Where $where }
-        Invoke-Elsewhere $newYork {
-            param($where)
-            Invoke-XunitTests -Where $where -Filter 'Category=LocalTime'
-            Invoke-PesterTests core -Where $where -Tag LocalTime
+        if ($IsWindows) {
+            # .NET reads LC_ALL and TZ on Linux and macOS only; there the builds run elsewhere too (below).
+            Invoke-PesterTests desktop
         }
+        else {
+            Invoke-Elsewhere $elsewhere { param($where) Invoke-XunitTests -Where $where; Invoke-PesterTests desktop -Where $where }
+            Invoke-Elsewhere $newYork { param($where) Invoke-XunitTests -Where $where -Filter 'Category=LocalTime'; Invoke-PesterTests core -Where $where -Tag LocalTime }
+        }
+        Invoke-ServerTests
     )
     $totals | Format-Table -AutoSize | Out-Host
     $passed = ($totals | Measure-Object Passed -Sum).Sum

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using MaestroQA.MockServer.ExportFiles;
 
 namespace MaestroQA.MockServer;
@@ -36,6 +37,12 @@ internal sealed class AdminEndpoints(
         admin.MapGet("/exports/{exportId}", (HttpContext context, string exportId) =>
             Results.Json(Describe(context, FindExport(exportId))));
         admin.MapGet("/exports/{exportId}/rows/{table}", WriteRowsAsync);
+        admin.MapDelete("/exports/{exportId}", (HttpContext context, string exportId) =>
+        {
+            var job = FindExport(exportId);
+            job.Forget(clock.ElapsedMs);
+            return Results.Json(Describe(context, job));
+        });
 
         admin.MapGet("/tickets", () => Results.Json(tickets.All));
         admin.MapPost("/tickets", (Delegate)SeedTicketAsync);
@@ -98,10 +105,12 @@ internal sealed class AdminEndpoints(
     private ExportJob FindExport(string exportId) =>
         exports.Find(exportId) ?? throw ApiException.NotFound($"Export '{exportId}' not found");
 
+    /// <summary>The export as the server knows it, forgotten or not; "entries" says which CSV holds which table, header as written.</summary>
     private object Describe(HttpContext context, ExportJob job)
     {
         var now = clock.ElapsedMs;
         var request = job.Request;
+        var forgotten = job.IsForgottenAt(now);
         return new
         {
             exportId = job.Id,
@@ -125,9 +134,22 @@ internal sealed class AdminEndpoints(
             errored = job.Errored,
             hasData = job.HasData,
             rows = job.Rows,
+            forgotten,
             fileName = job.FileName,
             tables = job.Tables.Select(table => table.Name),
-            dataUrl = job.IsDownloadableAt(now) ? DownloadEndpoints.UrlFor(context, job) : "",
+            // Spelt as in the config (enum names as words).
+            files = JsonSerializer.SerializeToElement(job.Files, ServerConfig.JsonOptions),
+            entries = Entries(job).Select(entry => new
+            {
+                name = entry.Name,
+                table = entry.Table.Name,
+                columns = TableLayout.For(job, entry.Table).Header,
+            }),
+            dataUrl = job.IsDownloadableAt(now) && !forgotten ? DownloadEndpoints.UrlFor(context, job) : "",
         };
     }
+
+    /// <summary>A zip's entries, or the one CSV (named as in dataUrl) of any other export.</summary>
+    private static IReadOnlyList<ZipEntry> Entries(ExportJob job) =>
+        job.IsZip ? ZipLayout.Entries(job) : [new ZipEntry(job.FileName, job.Tables.Single())];
 }

@@ -8,7 +8,15 @@ internal sealed class ApiException(int statusCode, string message, IReadOnlyList
 
     public IReadOnlyList<KeyValuePair<string, string>> Headers { get; } = headers ?? [];
 
+    /// <summary>The caller's body or parameters are invalid: a 400, or a 422 when responses.invalidParameterStatus says so.</summary>
+    public bool IsInvalidParameter { get; private init; }
+
     public static ApiException BadRequest(string message) => new(StatusCodes.Status400BadRequest, message);
+
+    public static ApiException InvalidParameter(string message) =>
+        new(StatusCodes.Status400BadRequest, message) { IsInvalidParameter = true };
+
+    public ApiException WithStatus(int statusCode) => new(statusCode, Message, Headers) { IsInvalidParameter = IsInvalidParameter };
 
     public static ApiException Unauthorized(string message) => new(StatusCodes.Status401Unauthorized, message);
 

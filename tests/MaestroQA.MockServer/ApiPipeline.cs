@@ -28,7 +28,7 @@ internal sealed class ApiPipeline(ConfigStore config, RateLimiter limiter, Fault
         var settings = config.Current;
         var token = Auth.Demand(credential, settings);
 
-        var plan = faults.Decide(route.Name, canFaultAfterCommit: route.CanFaultAfterCommit);
+        var plan = faults.Decide(context, route);
         if (await faults.InterceptAsync(context, record, plan))
         {
             return;
@@ -45,14 +45,27 @@ internal sealed class ApiPipeline(ConfigStore config, RateLimiter limiter, Fault
                 RetryAfter.Headers(decision.RetryAfterMs, withMilliseconds: settings.Limits.WindowScale != 1.0));
         }
 
-        var result = handler(new ApiRequest(context, body.Fields, record));
+        var result = Run(() => handler(new ApiRequest(context, body.Fields, record)), settings.Responses);
         if (plan.Kind == FaultKind.ResetAfterCommit)
         {
-            record.Fault = FaultInjector.WireName(plan.Kind);
-            context.Abort();
+            record.Fault = FaultNames.WireName(plan.Kind);
+            RequestLog.Drop(context);
             return;
         }
 
         await result.ExecuteAsync(context);
+    }
+
+    /// <summary>Runs the endpoint; invalid parameters get the status the config asks for (400, or the 422 recent clients saw).</summary>
+    private static IResult Run(Func<IResult> endpoint, ResponsesConfig responses)
+    {
+        try
+        {
+            return endpoint();
+        }
+        catch (ApiException error) when (error.IsInvalidParameter && error.StatusCode != responses.InvalidParameterStatus)
+        {
+            throw error.WithStatus(responses.InvalidParameterStatus);
+        }
     }
 }

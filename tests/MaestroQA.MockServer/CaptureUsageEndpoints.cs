@@ -23,7 +23,13 @@ internal sealed class CaptureUsageEndpoints(ConfigStore config)
         var agentIds = groupIds
             .SelectMany(groupId => SampleData.Groups.FirstOrDefault(group => group.Id == groupId)?.AgentIds ?? [])
             .Distinct(StringComparer.Ordinal);
-        return Results.Json(new { data = agentIds.Select(agentId => StatsFor(agentId, interval)).ToArray() });
+        var stats = agentIds.Select(agentId => StatsFor(agentId, interval)).ToArray();
+        return config.Current.Responses.CaptureUsageBody switch
+        {
+            CaptureUsageBody.EmptyObject => Results.Json(new { }),
+            CaptureUsageBody.WithoutData => Results.Json(new { results = stats, interval, count = stats.Length }),
+            _ => Results.Json(new { data = stats }),
+        };
     }
 
     private object StatsFor(string agentId, string interval)

@@ -35,6 +35,14 @@ internal static partial class DateFormats
         "=\"" + utc.ToString(withMilliseconds ? "yyyy-MM-dd HH:mm:ss.fff" : "yyyy-MM-dd HH:mm:ss",
             CultureInfo.InvariantCulture) + "\"";
 
+    /// <summary>Offsets a date can be written in: UTC and a few local zones, so a reader must apply the offset.</summary>
+    private static readonly TimeSpan[] Offsets = [TimeSpan.Zero, TimeSpan.FromHours(-5), new(5, 30, 0), TimeSpan.FromHours(9)];
+
+    /// <summary>ISO 8601 with a numeric offset, the offset picked from the value so it repeats: 2024-01-01T22:04:05-05:00.</summary>
+    public static string IsoWithOffset(DateTime utc, bool withMilliseconds) =>
+        new DateTimeOffset(utc).ToOffset(Offsets[utc.Second % Offsets.Length])
+            .ToString(withMilliseconds ? "yyyy-MM-dd'T'HH:mm:ss.fffzzz" : "yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
     public static DateTime TruncateToSecond(DateTime utc) =>
         new(utc.Ticks - utc.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
 

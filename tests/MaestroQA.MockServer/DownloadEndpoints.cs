@@ -6,7 +6,8 @@ namespace MaestroQA.MockServer;
 /// Where dataUrl points: a stand-in for a presigned storage URL. It lives outside /api/v1, is authorised only by its
 /// signature, and refuses requests carrying an apitoken header (a client must not leak its token to storage).
 /// </summary>
-internal sealed class DownloadEndpoints(ExportStore exports, ExportFileCache files, FaultInjector faults, ServerClock clock)
+internal sealed class DownloadEndpoints(
+    ExportStore exports, ExportFileCache files, FaultInjector faults, ConfigStore config, ServerClock clock)
 {
     private const string SignatureParameter = "sig";
 
@@ -31,7 +32,7 @@ internal sealed class DownloadEndpoints(ExportStore exports, ExportFileCache fil
                 $"Download URLs are presigned: a request must not carry an '{Auth.HeaderName}' header");
         }
 
-        var job = exports.Find(exportId);
+        var job = exports.FindKnown(exportId);
         if (job is null || !job.IsDownloadableAt(clock.ElapsedMs) || job.FileName != fileName)
         {
             throw ApiException.NotFound("No such file");
@@ -42,7 +43,7 @@ internal sealed class DownloadEndpoints(ExportStore exports, ExportFileCache fil
             throw ApiException.Forbidden("Request signature is missing or does not match");
         }
 
-        var plan = faults.Decide(ApiRoutes.DownloadsName, canTruncate: true);
+        var plan = faults.Decide(context, ApiRoutes.Downloads);
         if (await faults.InterceptAsync(context, record, plan))
         {
             return;
@@ -50,36 +51,19 @@ internal sealed class DownloadEndpoints(ExportStore exports, ExportFileCache fil
 
         var path = await files.GetPathAsync(job);
         var contentType = job.IsZip ? "application/zip" : "text/csv; charset=utf-8";
-        if (plan.Kind == FaultKind.Truncate)
+        switch (plan.Kind)
         {
-            record.Fault = FaultInjector.WireName(plan.Kind);
-            await SendTruncatedAsync(context, path, contentType);
-            return;
-        }
-
-        await TypedResults.PhysicalFile(path, contentType).ExecuteAsync(context);
-    }
-
-    /// <summary>Promises the whole file in Content-Length, sends half, then drops the connection.</summary>
-    private static async Task SendTruncatedAsync(HttpContext context, string path, string contentType)
-    {
-        await using var file = File.OpenRead(path);
-        context.Response.ContentType = contentType;
-        context.Response.ContentLength = file.Length;
-        var buffer = new byte[1 << 16];
-        for (var remaining = Math.Max(1, file.Length / 2); remaining > 0;)
-        {
-            var read = await file.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, remaining)), context.RequestAborted);
-            if (read == 0)
-            {
+            case FaultKind.Truncate:
+                record.Fault = FaultNames.WireName(plan.Kind);
+                await StorageFaults.SendTruncatedAsync(context, path, contentType);
                 break;
-            }
-
-            await context.Response.Body.WriteAsync(buffer.AsMemory(0, read), context.RequestAborted);
-            remaining -= read;
+            case FaultKind.Stall:
+                record.Fault = FaultNames.WireName(plan.Kind);
+                await StorageFaults.SendStalledAsync(context, path, contentType, config.Current.Faults.HangMs);
+                break;
+            default:
+                await TypedResults.PhysicalFile(path, contentType).ExecuteAsync(context);
+                break;
         }
-
-        await context.Response.Body.FlushAsync(context.RequestAborted);
-        context.Abort();
     }
 }

@@ -47,18 +47,19 @@ internal sealed class ExportEndpoints(ExportStore exports, ConfigStore config, S
         ?? NonEmpty(bodyExportId)
         ?? NonEmpty(request.Query[ExportIdParameter].ToString());
 
-    /// <summary>dataUrl stays "" until the export is complete with a file to download.</summary>
+    /// <summary>dataUrl stays "" until the export is complete with a file to download. Status names per responses.*Status.</summary>
     private IResult GetExportData(ApiRequest request)
     {
         // A body exportId that is present must be a valid one, even when a header also names the export.
         var bodyExportId = request.Body.OptionalString(ExportIdParameter, allowEmpty: false);
-        var id = ExportIdOf(request.Context.Request, bodyExportId) ?? throw ApiException.BadRequest(
+        var id = ExportIdOf(request.Context.Request, bodyExportId) ?? throw ApiException.InvalidParameter(
             $"Missing required parameter '{ExportIdParameter}': pass it in a header, the JSON body or the query string");
-        var job = exports.Find(id) ?? throw ApiException.NotFound($"Export '{id}' not found");
+        // A forgotten export is answered exactly as one that never existed.
+        var job = exports.FindKnown(id) ?? throw ApiException.NotFound($"Export '{id}' not found");
         var now = clock.ElapsedMs;
         return Results.Json(new
         {
-            status = job.StatusAt(now),
+            status = config.Current.Responses.WireStatus(job.StatusAt(now)),
             dataUrl = job.IsDownloadableAt(now) ? DownloadEndpoints.UrlFor(request.Context, job) : "",
         });
     }
@@ -78,6 +79,6 @@ internal sealed class ExportEndpoints(ExportStore exports, ConfigStore config, S
         var end = body.RequiredDate("endDate");
         return start < end
             ? (start, end)
-            : throw ApiException.BadRequest("Invalid parameters: 'startDate' must be before 'endDate'");
+            : throw ApiException.InvalidParameter("Invalid parameters: 'startDate' must be before 'endDate'");
     }
 }

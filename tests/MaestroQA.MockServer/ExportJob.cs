@@ -28,9 +28,11 @@ internal sealed record ExportRequest(
     bool? IncludeGraderQA = null,
     bool? IncludeUnavailable = null);
 
-/// <summary>One requested export. Its fate (timings, errored, empty, size) is fixed from the config when requested.</summary>
+/// <summary>One requested export. Its fate (timings, errored, empty, size, file variants) is fixed from the config when requested.</summary>
 internal sealed class ExportJob
 {
+    private double _forgottenAtMs = double.PositiveInfinity;
+
     public required string Id { get; init; }
 
     public required ExportRequest Request { get; init; }
@@ -61,14 +63,20 @@ internal sealed class ExportJob
     /// <summary>The presigned URL's secret.</summary>
     public required string Signature { get; init; }
 
-    public string FileName => Request.Kind switch
-    {
-        ExportKind.Raw => Request.SingleFileExport is { } table ? $"{table}.csv" : $"{Id}.zip",
-        ExportKind.Groups => $"{ExportTables.AgentGroups.Name}.csv",
-        _ => $"{ExportTables.AuditLog.Name}.csv",
-    };
+    public required FilesConfig Files { get; init; }
 
-    public bool IsZip => FileName.EndsWith(".zip", StringComparison.Ordinal);
+    /// <summary>When the API stops knowing the export (exportRetentionMs, or DELETE /admin/exports/{id}).</summary>
+    public double ForgottenAtMs
+    {
+        get => Volatile.Read(ref _forgottenAtMs);
+        init => _forgottenAtMs = value;
+    }
+
+    /// <summary>The last segment of dataUrl, as files.dataUrlFileNames says (unescaped).</summary>
+    public string FileName => DownloadFileNames.For(this);
+
+    /// <summary>A raw export without singleFileExport is a zip of its tables; every other export is one CSV.</summary>
+    public bool IsZip => Request.Kind == ExportKind.Raw && Request.SingleFileExport is null;
 
     public IReadOnlyList<IExportTable> Tables => ExportTables.For(this);
 
@@ -79,4 +87,17 @@ internal sealed class ExportJob
         : ExportStatus.Complete;
 
     public bool IsDownloadableAt(double elapsedMs) => HasData && StatusAt(elapsedMs) == ExportStatus.Complete;
+
+    public bool IsForgottenAt(double elapsedMs) => elapsedMs >= ForgottenAtMs;
+
+    /// <summary>From now on the API answers 404 for this export (sooner only: a retention already due stays).</summary>
+    public void Forget(double elapsedMs)
+    {
+        double current;
+        do
+        {
+            current = Volatile.Read(ref _forgottenAtMs);
+        }
+        while (elapsedMs < current && Interlocked.CompareExchange(ref _forgottenAtMs, elapsedMs, current) != current);
+    }
 }

@@ -18,7 +18,11 @@ internal sealed partial class ExportStore(ServerClock clock)
 
     public IEnumerable<ExportJob> All => _jobs.Values.OrderBy(job => job.RequestedAtMs);
 
+    /// <summary>Any export ever requested since the last reset, forgotten or not: what /admin sees.</summary>
     public ExportJob? Find(string id) => _jobs.GetValueOrDefault(id);
+
+    /// <summary>An export the API still knows: what get-export-data and downloads see.</summary>
+    public ExportJob? FindKnown(string id) => Find(id) is { } job && !job.IsForgottenAt(clock.ElapsedMs) ? job : null;
 
     public void Clear() => _jobs.Clear();
 
@@ -49,6 +53,8 @@ internal sealed partial class ExportStore(ServerClock clock)
                 .Add(request.SingleFileExport).Add(request.IncludeCalibrations)
                 .Add(request.IncludeGraderQA?.ToString()).Add(request.IncludeUnavailable?.ToString()).Value,
             Signature = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
+            Files = config.Files,
+            ForgottenAtMs = config.ExportRetentionMs is { } retention ? nowMs + retention : double.PositiveInfinity,
         };
         _jobs[id] = job;
         return job;

@@ -20,7 +20,7 @@ internal sealed class RequestBody
     public string? Peek(string name) => _fields?.PeekString(name);
 
     /// <summary>The fields, or a 400 when the body was not a JSON object.</summary>
-    public BodyFields Fields => _fields ?? throw ApiException.BadRequest(_problem ?? "Invalid request body");
+    public BodyFields Fields => _fields ?? throw ApiException.InvalidParameter(_problem ?? "Invalid request body");
 
     public static async Task<RequestBody> ReadAsync(HttpRequest request, CancellationToken cancellation)
     {
@@ -167,8 +167,8 @@ internal sealed class BodyFields(JsonElement root)
         return root.ValueKind == JsonValueKind.Object && root.TryGetProperty(name, out value);
     }
 
-    private static ApiException Missing(string name) => ApiException.BadRequest($"Missing required parameter '{name}'");
+    private static ApiException Missing(string name) => ApiException.InvalidParameter($"Missing required parameter '{name}'");
 
     private static ApiException Invalid(string name, string problem) =>
-        ApiException.BadRequest($"Invalid parameter '{name}': {problem}");
+        ApiException.InvalidParameter($"Invalid parameter '{name}': {problem}");
 }

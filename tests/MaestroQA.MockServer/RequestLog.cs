@@ -13,6 +13,12 @@ internal sealed class RequestRecord
 
     public double ElapsedMs { get; private set; }
 
+    /// <summary>Arrival on the server clock, before any injected delay; ElapsedMs minus this is how late the limiter saw it.</summary>
+    public required double ReceivedMs { get; init; }
+
+    /// <summary>The injected delay (latencyMs plus jitter) the request waited before faults and the rate limiter.</summary>
+    public int DelayMs { get; set; }
+
     public required string Method { get; init; }
 
     public required string Route { get; set; }
@@ -52,6 +58,9 @@ internal sealed class RequestRecord
         HadApiTokenHeader = credential.HadApiTokenHeader;
     }
 
+    /// <summary>Set when a fault drops the connection: Kestrel signals RequestAborted later, on the thread pool.</summary>
+    internal bool Dropped { get; set; }
+
     internal bool TryComplete(int status)
     {
         if (Interlocked.Exchange(ref _completed, 1) == 1)
@@ -75,6 +84,13 @@ internal sealed class RequestLog(ServerClock clock)
     public static RequestRecord Of(HttpContext context) =>
         context.Items[RecordKey] as RequestRecord
         ?? throw new InvalidOperationException("Request recording middleware did not run for this request.");
+
+    /// <summary>Drops the request's connection without a response; its record says status 0.</summary>
+    public static void Drop(HttpContext context)
+    {
+        Of(context).Dropped = true;
+        context.Abort();
+    }
 
     public IReadOnlyList<RequestRecord> Snapshot()
     {
@@ -105,15 +121,17 @@ internal sealed class RequestLog(ServerClock clock)
             return;
         }
 
+        var receivedMs = clock.ElapsedMs;
         var record = new RequestRecord
         {
             Generation = Interlocked.Read(ref _generation),
+            ReceivedMs = receivedMs,
             Method = context.Request.Method,
             Route = context.Request.Path.Value ?? "",
             Query = context.Request.QueryString.Value ?? "",
             Host = context.Request.Host.Host,
         };
-        record.Stamp(clock, clock.ElapsedMs);
+        record.Stamp(clock, receivedMs);
         context.Items[RecordKey] = record;
         context.Response.OnStarting(() =>
         {
@@ -126,7 +144,7 @@ internal sealed class RequestLog(ServerClock clock)
         }
         finally
         {
-            Complete(record, context.RequestAborted.IsCancellationRequested ? 0 : context.Response.StatusCode);
+            Complete(record, record.Dropped || context.RequestAborted.IsCancellationRequested ? 0 : context.Response.StatusCode);
         }
     }
 

@@ -29,6 +29,9 @@ internal sealed record ServerConfig
 
     public int ExportInProgressMs { get; init; } = 700;
 
+    /// <summary>How long after its request the API still knows an export; later it is a 404, as an unknown id. Null: forever.</summary>
+    public int? ExportRetentionMs { get; init; }
+
     public IReadOnlyList<string> ErroredExportNames { get; init; } = [];
 
     public IReadOnlyList<string> EmptyExportNames { get; init; } = [];
@@ -40,6 +43,10 @@ internal sealed record ServerConfig
 
     public FaultsConfig Faults { get; init; } = new();
 
+    public FilesConfig Files { get; init; } = new();
+
+    public ResponsesConfig Responses { get; init; } = new();
+
     /// <summary>Strict on purpose: a misspelt field in a test's config is a 400, not a silently ignored setting.</summary>
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
@@ -48,6 +55,8 @@ internal sealed record ServerConfig
         NumberHandling = JsonNumberHandling.Strict,
         WriteIndented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        // Variant switches are words ("export-name"), never numbers.
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false) },
     };
 
     public static ServerConfig Parse(string json)
@@ -75,8 +84,10 @@ internal sealed record ServerConfig
     {
         Require(RowsPerExport >= 0, "rowsPerExport must be >= 0");
         Require(ExportRequestedMs >= 0 && ExportInProgressMs >= 0, "exportRequestedMs and exportInProgressMs must be >= 0");
+        Require(ExportRetentionMs is null or >= 0, "exportRetentionMs must be >= 0 (or null: forever)");
         Limits.Validate();
         Faults.Validate();
+        Responses.Validate();
     }
 
     internal static void Require(bool condition, string problem)
@@ -118,62 +129,6 @@ internal sealed record LimitsConfig
         ServerConfig.Require(DemandingPerSecond >= 1 && DemandingPerMinute >= 1 && EasyPerSecond >= 1 && EasyPerMinute >= 1,
             "limits per second and per minute must be >= 1");
         ServerConfig.Require(WindowScale > 0, "limits.windowScale must be > 0");
-    }
-}
-
-/// <summary>Injected failures, each request's fate drawn from a generator seeded here so runs repeat.</summary>
-internal sealed record FaultsConfig
-{
-    public long Seed { get; init; } = 1;
-
-    public double Rate500 { get; init; }
-
-    public double Rate502 { get; init; }
-
-    public double Rate503 { get; init; }
-
-    public double Rate429 { get; init; }
-
-    /// <summary>Retry-After-Ms sent with an injected 429 (Retry-After carries the same, rounded up to whole seconds).</summary>
-    public int RetryAfterMs { get; init; } = 200;
-
-    public double HangRate { get; init; }
-
-    public int HangMs { get; init; } = 30_000;
-
-    public double ResetRate { get; init; }
-
-    /// <summary>Downloads only: full Content-Length, half the body, then the connection drops.</summary>
-    public double TruncateRate { get; init; }
-
-    /// <summary>POST tickets only: the ticket is created, then the connection drops (a lost response).</summary>
-    public double FaultAfterCommitRate { get; init; }
-
-    /// <summary>Answers 307 to the same route on "localhost" (another host to the client).</summary>
-    public double RedirectRate { get; init; }
-
-    public int LatencyMs { get; init; }
-
-    /// <summary>Route names the faults apply to; null means every API route (not "downloads").</summary>
-    public IReadOnlyList<string>? Routes { get; init; }
-
-    [JsonIgnore]
-    public IEnumerable<(FaultKind Kind, double Rate)> Rates =>
-    [
-        (FaultKind.Error500, Rate500), (FaultKind.Error502, Rate502), (FaultKind.Error503, Rate503),
-        (FaultKind.TooManyRequests, Rate429), (FaultKind.Hang, HangRate), (FaultKind.Reset, ResetRate),
-        (FaultKind.Truncate, TruncateRate), (FaultKind.ResetAfterCommit, FaultAfterCommitRate),
-        (FaultKind.Redirect, RedirectRate),
-    ];
-
-    internal void Validate()
-    {
-        ServerConfig.Require(Rates.All(r => r.Rate is >= 0 and <= 1), "fault rates must be between 0 and 1");
-        ServerConfig.Require(Rates.Sum(r => r.Rate) <= 1 + 1e-9, "fault rates must add up to at most 1");
-        ServerConfig.Require(RetryAfterMs >= 0 && HangMs >= 0 && LatencyMs >= 0, "fault durations must be >= 0");
-        var unknown = (Routes ?? []).Where(route => !ApiRoutes.FaultableNames.Contains(route)).ToArray();
-        ServerConfig.Require(unknown.Length == 0,
-            $"unknown faults.routes {string.Join(", ", unknown)}; known: {string.Join(", ", ApiRoutes.FaultableNames)}");
     }
 }
 

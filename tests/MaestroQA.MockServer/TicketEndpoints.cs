@@ -1,9 +1,11 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace MaestroQA.MockServer;
 
 /// <summary>POST tickets, PATCH tickets/{gradable_id}, DELETE tickets/{gradable_id}.</summary>
-internal sealed class TicketEndpoints(TicketStore tickets, ServerClock clock)
+internal sealed class TicketEndpoints(TicketStore tickets, ConfigStore config, ServerClock clock)
 {
     public void Map(IEndpointRouteBuilder api, ApiPipeline pipeline)
     {
@@ -22,10 +24,26 @@ internal sealed class TicketEndpoints(TicketStore tickets, ServerClock clock)
         return segment.Length > 0 ? segment : context.GetRouteValue("gradable_id") as string ?? "";
     }
 
+    /// <summary>The ticket is stored whatever responses.ticketCreateBody says; only the answer's shape changes.</summary>
     private IResult Create(ApiRequest request)
     {
         var ticket = tickets.Add(Ticket.FromBody(request.Body, clock.UtcNow));
-        return Results.Json(ticket, statusCode: StatusCodes.Status201Created);
+        return config.Current.Responses.TicketCreateBody switch
+        {
+            TicketCreateBody.WithoutId => Created(WithoutId(ticket)),
+            TicketCreateBody.EmptyObject => Created(new JsonObject()),
+            TicketCreateBody.Array => Created(new[] { ticket }),
+            _ => Created(ticket),
+        };
+    }
+
+    private static IResult Created(object body) => Results.Json(body, statusCode: StatusCodes.Status201Created);
+
+    private static JsonObject WithoutId(Ticket ticket)
+    {
+        var json = JsonSerializer.SerializeToNode(ticket)!.AsObject();
+        json.Remove("_id");
+        return json;
     }
 
     private IResult Update(ApiRequest request) => Results.Json(tickets.Update(GradableIdOf(request.Context), ticket =>

@@ -11,5 +11,5 @@ public sealed class ExportFormatException : Exception
     }
 
     internal static ExportFormatException UnknownTable(string fileName) =>
-        new($"Cannot tell which export table '{fileName}' holds; specify the table ({string.Join(", ", Enum.GetNames(typeof(ExportTable)))}).");
+        new($"Cannot tell which export table '{fileName}' holds: its header has none of the columns that identify one; specify the table ({string.Join(", ", Enum.GetNames(typeof(ExportTable)))}).");
 }

@@ -17,8 +17,9 @@ public sealed class ExportArchive : IDisposable
     {
         _zip = zip;
         _name = name;
+        // Every file, wherever it sits: which table each holds is read from its header, not its name.
         Entries = zip.Entries
-            .Where(entry => entry.FullName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+            .Where(entry => entry.Name.Length > 0)
             .Select(entry => new ExportEntry(entry))
             .ToArray();
     }
@@ -29,20 +30,28 @@ public sealed class ExportArchive : IDisposable
     public static ExportArchive Open(string path) => new(ZipFile.OpenRead(path), Path.GetFileName(path));
 
     /// <summary>
-    /// The rows of <paramref name="table"/>, or without it the rows of every CSV of a known table in archive order.
-    /// A CSV of a table this release does not know is left out rather than failing the others; see <see cref="Entries"/>.
+    /// The rows of <paramref name="table"/>, or without it the rows of every entry of a known table, in archive order.
+    /// An entry of a table this release does not know is left out rather than failing the others; see <see cref="Entries"/>.
     /// </summary>
     /// <exception cref="ExportFormatException">The archive holds no CSV of <paramref name="table"/>.</exception>
-    public IEnumerable<MqaExportRow> ReadRows(ExportTable? table = null, Action<ExportFormatException>? onInvalidRow = null)
+    public IEnumerable<MqaExportRow> ReadRows(ExportTable? table = null, Action<ExportFormatException>? onInvalidRow = null) =>
+        ReadRows(new ExportReadOptions { Table = table, OnInvalidRow = onInvalidRow });
+
+    internal IEnumerable<MqaExportRow> ReadRows(ExportReadOptions options)
     {
-        ExportEntry[] selected = Entries.Where(entry => table is null ? entry.Table is not null : entry.Table == table).ToArray();
-        if (table is not null && selected.Length == 0)
+        ExportEntry[] selected = Entries.Where(entry => options.Table is null ? entry.Table is not null : entry.Table == options.Table).ToArray();
+        if (options.Table is ExportTable wanted && selected.Length == 0)
         {
-            string contents = Entries.Count == 0 ? "no CSV files" : string.Join(", ", Entries.Select(entry => entry.Name));
-            throw new ExportFormatException($"'{_name}' holds no {table} table; it holds {contents}.");
+            string contents = Entries.Count == 0 ? "no files" : string.Join(", ", Entries.Select(entry => $"{entry.Name} ({entry.Table?.ToString() ?? "no known table"})"));
+            throw new ExportFormatException($"'{_name}' holds no {wanted} table; it holds {contents}.");
         }
 
-        return selected.SelectMany(entry => entry.ReadRows(onInvalidRow));
+        foreach (ExportEntry skipped in Entries.Where(entry => entry.Table is null))
+        {
+            options.OnSkipped?.Invoke($"'{_name}' entry '{skipped.Name}' holds no export table this release knows; skipped.");
+        }
+
+        return selected.SelectMany(entry => entry.ReadRows(options));
     }
 
     public void Dispose() => _zip.Dispose();

@@ -36,6 +36,42 @@ public static class ExportCatalog
         return match is not null;
     }
 
+    /// <summary>
+    /// The table a CSV's header row belongs to, whatever the file is called: the one with the most of its identifying
+    /// columns present (<see cref="ExportTableInfo.IdentifyingColumns"/>). The file name only breaks a tie, which includes
+    /// a header with no identifying column at all. Null when neither tells.
+    /// </summary>
+    public static ExportTableInfo? Identify(IEnumerable<string> headers, string? fileName = null)
+    {
+        var present = new HashSet<string>(headers.Select(HeaderKey), StringComparer.Ordinal);
+        ExportTableInfo[] best = Tables
+            .Select(info => (Info: info, Hits: info.IdentifyingColumns.Count(column => present.Contains(HeaderKey(column)))))
+            .Where(candidate => candidate.Hits > 0)
+            .GroupBy(candidate => candidate.Hits)
+            .OrderByDescending(group => group.Key)
+            .FirstOrDefault()?
+            .Select(candidate => candidate.Info)
+            .ToArray() ?? [];
+        if (best.Length == 1)
+        {
+            return best[0];
+        }
+
+        // A tie, or no identifying column at all (an old or trimmed file): the name decides, if it can.
+        IEnumerable<ExportTableInfo> tied = best.Length > 1 ? best : Tables;
+        return fileName is null ? null : tied.FirstOrDefault(info => info.IsNameOf(fileName));
+    }
+
+    /// <summary>
+    /// The table a file name names: <c>total_scores.csv</c>, <c>export/total_scores.csv</c> and <c>Weekly - total_scores.csv</c>
+    /// all do. Only a hint: what a file holds is told by its header (<see cref="Identify"/>).
+    /// </summary>
+    public static ExportTableInfo? FromFileName(string fileName) => Tables.FirstOrDefault(info => info.IsNameOf(fileName));
+
+    /// <summary>Headers compare as people write them: "Rubric Score", " rubric_score" and "RUBRIC_SCORE" are one column.</summary>
+    internal static string HeaderKey(string header) =>
+        string.Join("_", header.Trim().Split([' ', '\t', '_'], StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+
     private static ExportTableInfo[] Discover()
     {
         ExportTableInfo[] tables = typeof(MqaExportRow).Assembly.GetTypes()

@@ -1,6 +1,7 @@
-using System;
 using System.Globalization;
 using System.Linq;
+using System;
+using MaestroQA.Client.Models;
 
 namespace MaestroQA.Client.Exports;
 
@@ -8,6 +9,9 @@ namespace MaestroQA.Client.Exports;
 internal static class ExportCell
 {
     private const string Unknown = "Unknown";
+
+    // Spellings of "no value" seen in, or plausible for, number, date and boolean columns; in a text column they are text.
+    private static readonly string[] NoValueSpellings = ["N/A", "NA", "null", "None", "-"];
 
     /// <summary>
     /// Unwraps cells written as Excel formulas (<c>="..."</c>, which keep Excel from reformatting them)
@@ -17,6 +21,20 @@ internal static class ExportCell
     {
         string value = IsExcelFormula(cell) ? cell.Substring(2, cell.Length - 3) : cell;
         return value.Length == 0 || value == Unknown ? null : value;
+    }
+
+    /// <summary>Whether a cell of a number, date or boolean column says it holds no value.</summary>
+    public static bool MeansNoValue(string text)
+    {
+        foreach (string spelling in NoValueSpellings)
+        {
+            if (string.Equals(text, spelling, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public static double ParseNumber(string text) =>
@@ -29,7 +47,7 @@ internal static class ExportCell
             ? value
             : throw new FormatException($"'{text}' is neither True nor False.");
 
-    public static string[] ParseTextList(string text) =>
+    public static TextList ParseTextList(string text) =>
         text.Split(',').Select(item => item.Trim()).Where(item => item.Length != 0).ToArray();
 
     /// <summary>The parser for a row property of type <typeparamref name="TValue"/>; null for a type export cells never hold.</summary>
@@ -41,7 +59,7 @@ internal static class ExportCell
             : type == typeof(double?) ? static (string text) => (double?)ParseNumber(text)
             : type == typeof(DateTime?) ? static (string text) => (DateTime?)ExportDate.Parse(text)
             : type == typeof(bool?) ? static (string text) => (bool?)ParseBoolean(text)
-            : type == typeof(string[]) ? ParseTextList
+            : type == typeof(TextList) ? ParseTextList
             : null;
         return (Func<string, TValue>?)parser;
     }

@@ -15,6 +15,9 @@ internal abstract class ExportColumnBinding<TRow>
 
     public string Header { get; }
 
+    /// <summary>A number, date or boolean column, whose cells may spell "no value" as text (<see cref="ExportCell.MeansNoValue"/>).</summary>
+    public bool IsTyped { get; private protected init; }
+
     /// <summary>The columns of <typeparamref name="TRow"/>, from its <see cref="ExportColumnAttribute"/>s, in declaration order.</summary>
     public static ExportColumnBinding<TRow>[] ForRowType()
     {
@@ -46,9 +49,10 @@ internal sealed class ExportColumnBinding<TRow, TValue> : ExportColumnBinding<TR
     public ExportColumnBinding(string header, PropertyInfo property)
         : base(header)
     {
+        IsTyped = typeof(TValue) != typeof(string) && typeof(TValue) != typeof(TextList);
         _set = (Action<TRow, TValue>)Delegate.CreateDelegate(typeof(Action<TRow, TValue>), property.GetSetMethod()!);
         _parse = ExportCell.ParserFor<TValue>()
-            ?? throw new InvalidOperationException($"{typeof(TRow).Name}.{property.Name}: export columns read string, double?, DateTime?, bool? or string[], not {typeof(TValue).Name}.");
+            ?? throw new InvalidOperationException($"{typeof(TRow).Name}.{property.Name}: export columns read string, double?, DateTime?, bool? or TextList, not {typeof(TValue).Name}.");
     }
 
     public override void Assign(TRow row, string text) => _set(row, _parse(text));

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using MaestroQA.Client.Models;
@@ -32,9 +33,21 @@ internal sealed class ExportCsvReader : IDisposable
     {
         _csv = csv;
         _sourceName = sourceName;
+        var headers = new string[csv.FieldCount];
+        for (int ordinal = 0; ordinal < headers.Length; ordinal++)
+        {
+            headers[ordinal] = csv.GetName(ordinal);
+        }
+
+        Headers = headers;
     }
 
-    public int ColumnCount => _csv.FieldCount;
+    public string SourceName => _sourceName;
+
+    public int ColumnCount => Headers.Count;
+
+    /// <summary>The header row as written.</summary>
+    public IReadOnlyList<string> Headers { get; }
 
     /// <summary>Reads the header row; the stream is left open.</summary>
     public static ExportCsvReader Open(Stream stream, string sourceName)
@@ -52,7 +65,7 @@ internal sealed class ExportCsvReader : IDisposable
         }
     }
 
-    public string GetHeader(int ordinal) => _csv.GetName(ordinal);
+    public string GetHeader(int ordinal) => Headers[ordinal];
 
     /// <summary>The cell's text, or null when it holds no value. Cells past the end of a short row are missing.</summary>
     public string? GetCell(int ordinal) => ExportCell.Normalize(_csv.GetString(ordinal));

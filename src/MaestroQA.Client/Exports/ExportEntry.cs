@@ -1,33 +1,53 @@
 using System;
 using System.Collections.Generic;
 using System.IO.Compression;
+using Sylvan.Data.Csv;
 using MaestroQA.Client.Models;
 
 namespace MaestroQA.Client.Exports;
 
-/// <summary>A CSV file inside an <see cref="ExportArchive"/>.</summary>
+/// <summary>A file inside an <see cref="ExportArchive"/>, wherever it sits in the zip.</summary>
 public sealed class ExportEntry
 {
     private readonly ZipArchiveEntry _entry;
+    private readonly Lazy<ExportTableInfo?> _table;
 
     internal ExportEntry(ZipArchiveEntry entry)
     {
         _entry = entry;
-        Table = ExportReader.InferTable(entry.FullName);
+        _table = new Lazy<ExportTableInfo?>(Identify);
     }
 
     /// <summary>The path inside the archive.</summary>
     public string Name => _entry.FullName;
 
-    /// <summary>The table inferred from <see cref="Name"/>; null when it matches no table.</summary>
-    public ExportTable? Table { get; }
+    /// <summary>The table its header row holds (the name breaks a tie); null when it holds none this release knows.</summary>
+    public ExportTable? Table => _table.Value?.Table;
 
     /// <summary>Streams the rows out of the archive as they are enumerated.</summary>
-    /// <exception cref="ExportFormatException"><see cref="Table"/> is null.</exception>
+    /// <exception cref="ExportFormatException">The entry holds no table this release knows.</exception>
     public IEnumerable<MqaExportRow> ReadRows(Action<ExportFormatException>? onInvalidRow = null) =>
-        ReadRows(Table ?? throw ExportFormatException.UnknownTable(Name), onInvalidRow);
+        ReadRows(new ExportReadOptions { OnInvalidRow = onInvalidRow });
 
-    /// <summary>Streams the rows out of the archive as <paramref name="table"/>, whatever <see cref="Name"/> says.</summary>
+    /// <summary>Streams the rows out of the archive as <paramref name="table"/>; a header of another table is an error.</summary>
     public IEnumerable<MqaExportRow> ReadRows(ExportTable table, Action<ExportFormatException>? onInvalidRow = null) =>
-        ExportReader.ReadRows(_entry.Open, table, Name, onInvalidRow);
+        ReadRows(new ExportReadOptions { Table = table, OnInvalidRow = onInvalidRow });
+
+    internal IEnumerable<MqaExportRow> ReadRows(ExportReadOptions options) =>
+        ExportReader.ReadCsv(_entry.Open, Name, options, inArchive: false);
+
+    // Reads the header only: a few kilobytes inflated, however large the entry.
+    private ExportTableInfo? Identify()
+    {
+        try
+        {
+            using System.IO.Stream stream = _entry.Open();
+            using ExportCsvReader reader = ExportCsvReader.Open(stream, Name);
+            return ExportCatalog.Identify(reader.Headers, Name);
+        }
+        catch (Exception ex) when (ex is ExportFormatException or CsvFormatException or System.IO.InvalidDataException)
+        {
+            return null; // not a CSV: not a table
+        }
+    }
 }

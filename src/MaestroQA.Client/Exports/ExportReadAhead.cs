@@ -19,32 +19,33 @@ public static class ExportReadAhead
     private const int QueuedBatches = 8;
 
     /// <summary>
-    /// The rows of <paramref name="path"/> in file order. <paramref name="onInvalidRow"/> is called on the caller's thread,
-    /// in order with the rows; a failure of the read is thrown there too, after the rows read before it.
+    /// The rows of <paramref name="path"/> in file order. The options' callbacks are called on the caller's thread, in
+    /// order with the rows; a failure of the read is thrown there too, after the rows read before it. The summary is
+    /// complete once the enumeration ends.
     /// Leaving the enumeration early, or cancelling, stops the worker.
     /// </summary>
-    public static IEnumerable<MqaExportRow> ReadFile(
-        string path,
-        ExportTable? table,
-        Action<ExportFormatException> onInvalidRow,
-        CancellationToken cancellationToken)
+    public static IEnumerable<MqaExportRow> ReadFile(string path, ExportReadOptions options, CancellationToken cancellationToken)
     {
         using var queue = new BlockingCollection<Batch>(QueuedBatches);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        Task worker = Task.Run(() => Produce(path, table, queue, stop.Token));
+        Task worker = Task.Run(() => Produce(path, options, queue, stop.Token));
         try
         {
             foreach (Batch batch in queue.GetConsumingEnumerable(stop.Token))
             {
                 foreach (Entry entry in batch.Entries)
                 {
-                    if (entry.Invalid is not null)
+                    if (entry.Row is not null)
                     {
-                        onInvalidRow(entry.Invalid);
+                        yield return entry.Row;
+                    }
+                    else if (entry.Invalid is not null)
+                    {
+                        options.OnInvalidRow?.Invoke(entry.Invalid);
                     }
                     else
                     {
-                        yield return entry.Row!;
+                        options.OnSkipped?.Invoke(entry.Skipped!);
                     }
                 }
 
@@ -58,15 +59,21 @@ public static class ExportReadAhead
         }
     }
 
-    private static void Produce(string path, ExportTable? table, BlockingCollection<Batch> queue, CancellationToken stop)
+    private static void Produce(string path, ExportReadOptions options, BlockingCollection<Batch> queue, CancellationToken stop)
     {
         var entries = new List<Entry>(BatchSize);
         ExceptionDispatchInfo? failure = null;
         try
         {
-            foreach (MqaExportRow row in ExportReader.ReadFile(path, table, invalid => entries.Add(new Entry(null, invalid))))
+            // The caller's callbacks run on the caller's thread, in order with the rows; the summary is shared.
+            ExportReadOptions onWorker = options with
             {
-                entries.Add(new Entry(row, null));
+                OnInvalidRow = options.OnInvalidRow is null ? null : invalid => entries.Add(new Entry(null, invalid, null)),
+                OnSkipped = skipped => entries.Add(new Entry(null, null, skipped)),
+            };
+            foreach (MqaExportRow row in ExportReader.ReadFile(path, onWorker))
+            {
+                entries.Add(new Entry(row, null, null));
                 if (entries.Count >= BatchSize)
                 {
                     queue.Add(new Batch(entries, null), stop);
@@ -94,7 +101,8 @@ public static class ExportReadAhead
         }
     }
 
-    private readonly record struct Entry(MqaExportRow? Row, ExportFormatException? Invalid);
+    /// <summary>A row, a row that could not be read, or a file or entry that was skipped.</summary>
+    private readonly record struct Entry(MqaExportRow? Row, ExportFormatException? Invalid, string? Skipped);
 
     private sealed record Batch(List<Entry> Entries, ExceptionDispatchInfo? Failure);
 }

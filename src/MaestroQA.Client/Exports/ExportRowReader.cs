@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using MaestroQA.Client.Models;
 
@@ -11,10 +10,13 @@ internal abstract class ExportRowReader
 {
     public abstract IReadOnlyList<string> Headers { get; }
 
-    public abstract IEnumerable<MqaExportRow> ReadRows(Stream csv, string sourceName, Action<ExportFormatException>? onInvalidRow);
+    public abstract IEnumerable<MqaExportRow> ReadRows(ExportCsvReader reader, ExportReadOptions options);
 }
 
-/// <summary>Reads rows of <typeparamref name="TRow"/>: each header is bound to its column once per file, so a row is a walk over an array.</summary>
+/// <summary>
+/// Reads rows of <typeparamref name="TRow"/>: each header is bound to its column once per file, whatever its case,
+/// spacing or place in the header, so a row is a walk over an array. Known columns the file lacks stay null.
+/// </summary>
 internal sealed class ExportRowReader<TRow> : ExportRowReader
     where TRow : MqaExportRow, new()
 {
@@ -23,48 +25,43 @@ internal sealed class ExportRowReader<TRow> : ExportRowReader
     public ExportRowReader()
     {
         ExportColumnBinding<TRow>[] bindings = ExportColumnBinding<TRow>.ForRowType();
-        _columns = bindings.ToDictionary(binding => binding.Header, StringComparer.OrdinalIgnoreCase);
+        _columns = bindings.ToDictionary(binding => ExportCatalog.HeaderKey(binding.Header), StringComparer.Ordinal);
         Headers = bindings.Select(binding => binding.Header).ToArray();
     }
 
     public override IReadOnlyList<string> Headers { get; }
 
-    public override IEnumerable<MqaExportRow> ReadRows(Stream csv, string sourceName, Action<ExportFormatException>? onInvalidRow)
+    public override IEnumerable<MqaExportRow> ReadRows(ExportCsvReader reader, ExportReadOptions options)
     {
-        using ExportCsvReader reader = ExportCsvReader.Open(csv, sourceName);
         ExportColumnBinding<TRow>?[] columns = BindHeaders(reader);
+        ExportReadSummary summary = options.Summary;
+        summary.Files++;
         while (reader.ReadNextRow())
         {
             TRow? row = null;
             try
             {
-                row = ReadRow(reader, columns);
+                row = ReadRow(reader, columns, summary);
             }
-            catch (ExportFormatException invalid) when (onInvalidRow is not null)
+            catch (ExportFormatException invalid) when (options.OnInvalidRow is not null)
             {
-                onInvalidRow(invalid);
+                summary.InvalidRows++;
+                options.OnInvalidRow(invalid);
             }
 
             if (row is not null)
             {
+                summary.Rows++;
                 yield return row;
             }
         }
     }
 
     // A null binding marks a column this release does not know.
-    private ExportColumnBinding<TRow>?[] BindHeaders(ExportCsvReader reader)
-    {
-        var columns = new ExportColumnBinding<TRow>?[reader.ColumnCount];
-        for (int ordinal = 0; ordinal < columns.Length; ordinal++)
-        {
-            columns[ordinal] = _columns.TryGetValue(reader.GetHeader(ordinal), out ExportColumnBinding<TRow>? column) ? column : null;
-        }
+    private ExportColumnBinding<TRow>?[] BindHeaders(ExportCsvReader reader) =>
+        reader.Headers.Select(header => _columns.TryGetValue(ExportCatalog.HeaderKey(header), out ExportColumnBinding<TRow>? column) ? column : null).ToArray();
 
-        return columns;
-    }
-
-    private static TRow ReadRow(ExportCsvReader reader, ExportColumnBinding<TRow>?[] columns)
+    private static TRow ReadRow(ExportCsvReader reader, ExportColumnBinding<TRow>?[] columns, ExportReadSummary summary)
     {
         var row = new TRow();
         Dictionary<string, string?>? additionalColumns = null;
@@ -76,7 +73,15 @@ internal sealed class ExportRowReader<TRow> : ExportRowReader
             {
                 (additionalColumns ??= new Dictionary<string, string?>())[reader.GetHeader(ordinal)] = value;
             }
-            else if (value is not null)
+            else if (value is null)
+            {
+                continue;
+            }
+            else if (column.IsTyped && ExportCell.MeansNoValue(value))
+            {
+                summary.NoValueCells++;
+            }
+            else
             {
                 try
                 {

@@ -46,10 +46,15 @@ public sealed class ExportTableInfo
     public bool IsNamed(string name) =>
         string.Equals(name, FileStem, StringComparison.OrdinalIgnoreCase) || string.Equals(name, Table.ToString(), StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Whether a file's name, without folder and extension, ends in this table's stem (audit_log also in audit_logs).</summary>
+    public bool IsNameOf(string fileName)
+    {
+        string stem = Path.GetFileNameWithoutExtension(fileName.Replace('\\', '/').Split('/').Last());
+        return stem.EndsWith(FileStem, StringComparison.OrdinalIgnoreCase) || stem.EndsWith(FileStem + "s", StringComparison.OrdinalIgnoreCase);
+    }
+
     public override string ToString() => FileStem;
 
-    /// <summary>Reads rows as they are enumerated; the stream is left open.</summary>
-    /// <param name="onInvalidRow">Given, a row with a cell that cannot be read is reported to it and skipped; else it ends the read.</param>
-    internal IEnumerable<MqaExportRow> ReadRows(Stream csv, string sourceName, Action<ExportFormatException>? onInvalidRow) =>
-        _reader.ReadRows(csv, sourceName, onInvalidRow);
+    /// <summary>Reads the rows after the header <paramref name="reader"/> has read, as they are enumerated.</summary>
+    internal IEnumerable<MqaExportRow> ReadRows(ExportCsvReader reader, ExportReadOptions options) => _reader.ReadRows(reader, options);
 }

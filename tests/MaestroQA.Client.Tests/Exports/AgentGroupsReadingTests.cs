@@ -30,7 +30,7 @@ public sealed class AgentGroupsReadingTests
             AgentIds = new[] { "123", "456", "789" },
             Available = true,
         }, rows[0]);
-        Assert.Equal("Smith, \"Ana\"", rows[0].AdditionalColumns["team_lead"]);
+        Assert.Equal("Smith, \"Ana\"", rows[0].GetAdditionalColumns()["team_lead"]);
         Assert.Equivalent(new
         {
             GroupName = "Night, shift",
@@ -40,6 +40,6 @@ public sealed class AgentGroupsReadingTests
             Available = false,
         }, rows[1]);
         Assert.Equivalent(new { AgentIds = new[] { "42" }, Available = (bool?)null }, rows[2]);
-        Assert.Null(rows[2].AdditionalColumns["team_lead"]);
+        Assert.Null(rows[2].GetAdditionalColumns()["team_lead"]);
     }
 }

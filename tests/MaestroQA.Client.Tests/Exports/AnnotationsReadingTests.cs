@@ -43,7 +43,7 @@ public sealed class AnnotationsReadingTests
             DateReportedAs = Utc(2023, 7, 8),
             Source = "gorgias",
         }, rows[0]);
-        Assert.Equal("#ffcc00", rows[0].AdditionalColumns["highlight_color"]);
+        Assert.Equal("#ffcc00", rows[0].GetAdditionalColumns()["highlight_color"]);
         Assert.Equivalent(new
         {
             AnnotationId = "n-2",

@@ -31,7 +31,7 @@ public sealed class AuditLogReadingTests
             Description = $"Renamed \"Tone\" to \"Tone, voice\"{newLine}and saved",
             IpAddress = (string?)null,
         }, rows[0]);
-        Assert.Equal("Mozilla/5.0", rows[0].AdditionalColumns["user_agent"]);
+        Assert.Equal("Mozilla/5.0", rows[0].GetAdditionalColumns()["user_agent"]);
         Assert.Equivalent(new
         {
             ActivityId = "act-2",

@@ -29,7 +29,7 @@ public sealed class CsatReadingTests
             TicketCreatedAt = Utc(2022, 2, 3, 4, 5, 6),
             Source = (string?)null,
         }, rows[0]);
-        Assert.Equal("sv-1", rows[0].AdditionalColumns["survey_id"]);
+        Assert.Equal("sv-1", rows[0].GetAdditionalColumns()["survey_id"]);
         Assert.Equivalent(new
         {
             GradableId = "5002",
@@ -37,6 +37,6 @@ public sealed class CsatReadingTests
             CsatComment = (string?)null,
             TicketCreatedAt = Utc(2022, 2, 3, 4, 5, 6, 250),
         }, rows[1]);
-        Assert.Null(rows[1].AdditionalColumns["survey_id"]);
+        Assert.Null(rows[1].GetAdditionalColumns()["survey_id"]);
     }
 }

@@ -38,7 +38,7 @@ public sealed class ExportArchiveTests : IDisposable
     }
 
     [Fact]
-    public void EntriesListTheCsvFilesWithTheirTables()
+    public void EntriesListTheFilesWithTheirTables()
     {
         using ExportArchive archive = ExportArchive.Open(WriteRawExportZip());
 
@@ -49,11 +49,12 @@ public sealed class ExportArchiveTests : IDisposable
                 ("export/individual_answers.csv", ExportTable.IndividualAnswers),
                 ("export/annotations.csv", ExportTable.Annotations),
                 ("export/calibrations.csv", null),
+                ("export/readme.txt", null),
                 ("export/csat.csv", ExportTable.Csat),
             ],
             archive.Entries.Select(entry => (entry.Name, entry.Table)));
         ExportEntry calibrations = archive.Entries[4];
-        ExportFormatException error = Assert.Throws<ExportFormatException>(() => calibrations.ReadRows());
+        ExportFormatException error = Assert.Throws<ExportFormatException>(() => calibrations.ReadRows().ToList());
         Assert.Contains("'export/calibrations.csv'", error.Message);
         Assert.Equal("c1", Assert.IsType<MqaCsat>(Assert.Single(calibrations.ReadRows(ExportTable.Csat))).GradableId);
     }
@@ -65,7 +66,7 @@ public sealed class ExportArchiveTests : IDisposable
 
         ExportFormatException error = Assert.Throws<ExportFormatException>(() => ExportReader.ReadFile(zip, ExportTable.Annotations).ToList());
 
-        Assert.Equal("'partial.zip' holds no Annotations table; it holds total_scores.csv, csat.csv.", error.Message);
+        Assert.Equal("'partial.zip' holds no Annotations table; it holds total_scores.csv (TotalScores), csat.csv (Csat).", error.Message);
     }
 
     [Fact]

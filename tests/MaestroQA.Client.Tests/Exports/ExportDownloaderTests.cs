@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using MaestroQA.Client.Api;
 using MaestroQA.Client.Configuration;
 using MaestroQA.Client.Exports;
@@ -21,8 +22,8 @@ public sealed class ExportDownloaderTests : IDisposable
     [Fact]
     public async Task ARetryAfterABrokenAttempt_StartsTheFileOver()
     {
-        byte[] content = new byte[300_000];
-        new Random(20180813).NextBytes(content);
+        byte[] content = Encoding.UTF8.GetBytes("group_name,agent_name,agent_email,agent_ids,available\r\n"
+            + string.Concat(Enumerable.Range(1, 5_000).Select(i => $"Group {i % 7},Agent {i},agent{i}@example.com,id-{i},{i % 2 == 0}\r\n")));
         using var storage = new LoopbackHttpServer((context, request) => AnswerCutShortTheFirstTime(context, request, content));
         var options = new MaestroQAClientOptions(new ApiToken("downloader-test-" + Guid.NewGuid().ToString("N")), storage.BaseUri)
         {
@@ -30,15 +31,14 @@ public sealed class ExportDownloaderTests : IDisposable
             RetryBaseDelay = TimeSpan.FromMilliseconds(20),
         };
         var client = new MaestroQAClient(new ApiTransport(options));
-        var export = new MqaExport("e-1", ExportKind.Raw) { Status = ExportStatus.Complete, DataUrl = new Uri(storage.BaseUri, "downloads/e-1.zip?sig=s").AbsoluteUri };
-        string path = Path.Combine(_temp.Path, "e-1.zip");
+        var export = new MqaExport("e-1", ExportKind.Groups) { Status = ExportStatus.Complete, DataUrl = new Uri(storage.BaseUri, "downloads/e-1.csv?sig=s").AbsoluteUri };
 
-        long bytes = await new ExportDownloader(client).SaveAsync(export, path, overwrite: false);
+        SavedExport saved = await new ExportDownloader(client).SaveToFolderAsync(export, _temp.Path, overwrite: false);
 
         Assert.Equal(2, storage.Requests);
-        Assert.Equal(content.Length, bytes);
-        Assert.Equal(content, await File.ReadAllBytesAsync(path));
-        Assert.Equal([path], Directory.GetFiles(_temp.Path, "*", SearchOption.AllDirectories));
+        Assert.Equal(content.Length, saved.Bytes);
+        Assert.Equal(content, await File.ReadAllBytesAsync(saved.Path));
+        Assert.Equal([saved.Path], Directory.GetFiles(_temp.Path, "*", SearchOption.AllDirectories));
     }
 
     /// <summary>Promises the whole file every time; the first time sends half of it and drops the connection.</summary>

@@ -16,7 +16,7 @@ public sealed class ExportReadAheadTests : IDisposable
         string path = WriteCsat(rows: 5_000);
 
         List<string?> expected = ExportReader.ReadFile(path).Cast<MqaCsat>().Select(row => row.GradableId).ToList();
-        List<string?> actual = ExportReadAhead.ReadFile(path, null, _ => Assert.Fail("no invalid rows"), CancellationToken.None)
+        List<string?> actual = ReadAhead(path, _ => Assert.Fail("no invalid rows"), CancellationToken.None)
             .Cast<MqaCsat>().Select(row => row.GradableId).ToList();
 
         Assert.Equal(5_000, actual.Count);
@@ -30,7 +30,7 @@ public sealed class ExportReadAheadTests : IDisposable
         var seen = new List<string>();
         int callerThread = Environment.CurrentManagedThreadId;
 
-        foreach (MqaExportRow row in ExportReadAhead.ReadFile(path, null, invalid =>
+        foreach (MqaExportRow row in ReadAhead(path, invalid =>
                  {
                      Assert.Equal(callerThread, Environment.CurrentManagedThreadId);
                      seen.Add("invalid: " + invalid.Message);
@@ -50,7 +50,7 @@ public sealed class ExportReadAheadTests : IDisposable
 
         ExportFormatException error = Assert.Throws<ExportFormatException>(() =>
         {
-            foreach (MqaExportRow row in ExportReadAhead.ReadFile(path, null, _ => { }, CancellationToken.None))
+            foreach (MqaExportRow row in ReadAhead(path, _ => { }, CancellationToken.None))
             {
                 read.Add(((MqaTotalScore)row).GradableId);
             }
@@ -63,14 +63,14 @@ public sealed class ExportReadAheadTests : IDisposable
     [Fact]
     public void AMissingFileFailsAsTheReaderWould() =>
         Assert.Throws<FileNotFoundException>(() =>
-            ExportReadAhead.ReadFile(Path.Combine(_directory.Path, "csat.csv"), null, _ => { }, CancellationToken.None).ToList());
+            ReadAhead(Path.Combine(_directory.Path, "csat.csv"), _ => { }, CancellationToken.None).ToList());
 
     [Fact]
     public void LeavingEarly_StopsTheWorker_AndReleasesTheFile()
     {
         string path = WriteCsat(rows: 100_000);
 
-        Assert.Single(ExportReadAhead.ReadFile(path, null, _ => { }, CancellationToken.None).Take(1));
+        Assert.Single(ReadAhead(path, _ => { }, CancellationToken.None).Take(1));
 
         // The worker has stopped and closed the file, so it can be opened exclusively (.NET locks files it opens, on Unix too).
         using var exclusive = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
@@ -86,7 +86,7 @@ public sealed class ExportReadAheadTests : IDisposable
 
         Assert.ThrowsAny<OperationCanceledException>(() =>
         {
-            foreach (MqaExportRow unused in ExportReadAhead.ReadFile(path, null, _ => { }, cancellation.Token))
+            foreach (MqaExportRow unused in ReadAhead(path, _ => { }, cancellation.Token))
             {
                 if (++read == 10)
                 {
@@ -108,4 +108,7 @@ public sealed class ExportReadAheadTests : IDisposable
 
         return _directory.Write("csat.csv", csv.ToString());
     }
+
+    private static IEnumerable<MqaExportRow> ReadAhead(string path, Action<ExportFormatException> onInvalidRow, CancellationToken cancellationToken) =>
+        ExportReadAhead.ReadFile(path, new ExportReadOptions { OnInvalidRow = onInvalidRow }, cancellationToken);
 }

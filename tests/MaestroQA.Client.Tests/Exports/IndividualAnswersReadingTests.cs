@@ -48,7 +48,7 @@ public sealed class IndividualAnswersReadingTests
             TargetAnswerId = "t-3",
             OriginalGrader = "lead@example.com",
         }, rows[0]);
-        Assert.Equal("yes", rows[0].AdditionalColumns["ai_suggested"]);
+        Assert.Equal("yes", rows[0].GetAdditionalColumns()["ai_suggested"]);
         Assert.Equivalent(new
         {
             GradableId = "3002",
@@ -64,6 +64,6 @@ public sealed class IndividualAnswersReadingTests
             Source = (string?)null,
             OriginalGrader = (string?)null,
         }, rows[1]);
-        Assert.Null(rows[1].AdditionalColumns["ai_suggested"]);
+        Assert.Null(rows[1].GetAdditionalColumns()["ai_suggested"]);
     }
 }

@@ -44,7 +44,7 @@ public sealed class SectionScoresReadingTests
             TargetAnswerId = "t-1",
             OriginalGrader = "orig@example.com",
         }, rows[0]);
-        Assert.Equal($"Lead{newLine}Reviewer", rows[0].AdditionalColumns["reviewed_by"]);
+        Assert.Equal($"Lead{newLine}Reviewer", rows[0].GetAdditionalColumns()["reviewed_by"]);
         Assert.Equivalent(new
         {
             GradableId = "2002",
@@ -59,6 +59,6 @@ public sealed class SectionScoresReadingTests
             AlignmentScore = (double?)null,
             OriginalGrader = (string?)null,
         }, rows[1]);
-        Assert.Null(rows[1].AdditionalColumns["reviewed_by"]);
+        Assert.Null(rows[1].GetAdditionalColumns()["reviewed_by"]);
     }
 }

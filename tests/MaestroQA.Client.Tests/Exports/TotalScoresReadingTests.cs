@@ -45,7 +45,7 @@ public sealed class TotalScoresReadingTests
             TargetAnswerId = (string?)null,
             OriginalGrader = (string?)null,
         }, rows[0]);
-        Assert.Equal("pending", Assert.Single(rows[0].AdditionalColumns, column => column.Key == "coaching_status").Value);
+        Assert.Equal("pending", Assert.Single(rows[0].GetAdditionalColumns(), column => column.Key == "coaching_status").Value);
         Assert.Equivalent(new
         {
             GradableId = "1002",
@@ -65,6 +65,6 @@ public sealed class TotalScoresReadingTests
             AlignmentScore = 97.5,
             TargetAnswerId = "t-9",
         }, rows[1]);
-        Assert.Null(rows[1].AdditionalColumns["coaching_status"]);
+        Assert.Null(rows[1].GetAdditionalColumns()["coaching_status"]);
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using MaestroQA.Client.Api;
 using MaestroQA.Client.Configuration;
 using MaestroQA.Client.Models;
@@ -7,13 +6,9 @@ using MaestroQA.Client.Transport;
 
 namespace MaestroQA.Client.Tests.Transport;
 
-/// <summary>
-/// Which failures the request pipeline retries, on which routes, how often and after how long, counted from the local
-/// server's record of what arrived. Every fault here hits every request on its route, so the counts are exact.
-/// </summary>
+/// <summary>The server's Retry-After, answers too large to be MaestroQA's, and values that must not reach a header.</summary>
 public sealed class RetryRulesTests : IClassFixture<LocalServer>
 {
-    private const int MaxRetryCount = 2;
     private readonly LocalServer _server;
 
     public RetryRulesTests(LocalServer server)
@@ -22,196 +17,75 @@ public sealed class RetryRulesTests : IClassFixture<LocalServer>
         _server.Reset();
     }
 
-    public static TheoryData<string, ApiErrorKind> TransientFaults => new()
+    [Fact]
+    public async Task ARetryAfterLongerThanTheCap_IsSaidAtOnce_AndWaitedOutWhole()
     {
-        { "rate500", ApiErrorKind.ServerError },
-        { "rate502", ApiErrorKind.ServerError },
-        { "rate503", ApiErrorKind.ServerError },
-        { "resetRate", ApiErrorKind.NetworkError },
-    };
+        _server.Configure(new { limits = new { windowScale = 0.1 }, faults = new { sequence = new[] { "429" }, retryAfterMs = 1_500, routes = new[] { "get-export-data" } } });
+        var log = new RecordingLog();
+        MaestroQAClient client = Client(log, maxRetryDelay: TimeSpan.FromMilliseconds(1_000), maxRetryCount: 2);
+        var started = System.Diagnostics.Stopwatch.StartNew();
 
-    public static TheoryData<string, string, ApiErrorKind> ExportRoutesAndTransientFaults
-    {
-        get
-        {
-            var data = new TheoryData<string, string, ApiErrorKind>();
-            foreach (string route in ExportRoutes)
-            {
-                foreach (var (fault, kind) in new[] { ("rate500", ApiErrorKind.ServerError), ("rate503", ApiErrorKind.ServerError), ("resetRate", ApiErrorKind.NetworkError) })
-                {
-                    data.Add(route, fault, kind);
-                }
-            }
+        MqaExport checkedExport = await client.GetExportAsync(await RequestAsync());
 
-            return data;
-        }
-    }
-
-    public static TheoryData<string> EveryRoute => new(ExportRoutes.Concat(["get-export-data", "screen-capture-usage-stats", "tickets"]));
-
-    private static IEnumerable<string> ExportRoutes => ["request-raw-export", "request-groups-export", "request-audit-log-export"];
-
-    [Theory]
-    [MemberData(nameof(TransientFaults))]
-    public async Task AReadIsRetried_OnATransientFailure_UpToMaxRetryCount(string fault, ApiErrorKind kind)
-    {
-        _server.Configure(Faults(fault, "get-export-data"));
-
-        var failure = await Assert.ThrowsAsync<MaestroQAApiException>(() => NewClient().GetExportAsync(new MqaExport("e-1", ExportKind.Groups)));
-
-        Assert.Equal(kind, failure.Kind);
-        Assert.Equal(1 + MaxRetryCount, Requests("get-export-data").Count);
-        Assert.All(Requests("get-export-data"), request => Assert.Equal(FaultName(fault), request["fault"]!.GetValue<string>()));
-    }
-
-    [Theory]
-    [MemberData(nameof(ExportRoutesAndTransientFaults))]
-    public async Task AnExportRequest_IsSentOnce_OnATransientFailure(string route, string fault, ApiErrorKind kind)
-    {
-        _server.Configure(Faults(fault, route));
-
-        var failure = await Assert.ThrowsAsync<MaestroQAApiException>(() => RequestExport(NewClient(), route));
-
-        Assert.Equal(kind, failure.Kind);
-        Assert.Single(Requests(route));
-        Assert.Empty(_server.Exports());
-    }
-
-    [Theory]
-    [MemberData(nameof(EveryRoute))]
-    public async Task A429_IsRetried_OnEveryRoute_ExportRequestsIncluded(string route)
-    {
-        _server.Configure(Faults("rate429", route));
-
-        // Retry-After (1 s, the least the header can say) capped at MaxRetryDelay, so the retries come quickly.
-        MaestroQAClient client = NewClient(_server.Options(maxRetryCount: MaxRetryCount) with { MaxRetryDelay = TimeSpan.FromMilliseconds(50) });
-        var failure = await Assert.ThrowsAsync<MaestroQAApiException>(() => Call(client, route));
-
-        Assert.Equal(ApiErrorKind.RateLimited, failure.Kind);
-        Assert.Equal(1 + MaxRetryCount, Requests(route).Count);
+        Assert.False(string.IsNullOrEmpty(checkedExport.ServerStatus));
+        Assert.True(started.Elapsed >= TimeSpan.FromMilliseconds(1_400), "the whole Retry-After, not the 1 s cap");
+        Assert.Contains(log.Warnings, warning => warning.Contains("asks to wait 2 s", StringComparison.Ordinal) && warning.Contains("longer than the usual 1 s", StringComparison.Ordinal));
+        Assert.Equal([429, 200], _server.Requests().Where(r => r!["route"]!.GetValue<string>() == "get-export-data").Select(r => r!["status"]!.GetValue<int>()));
     }
 
     [Fact]
-    public async Task AnExportRequestThatTimesOut_IsSentOnce()
+    public async Task ARetryAfterLongerThanTheRetriesWaitInAll_FailsAtOnce_NamingTheWait()
     {
-        _server.Configure(new { faults = new { hangRate = 1.0, hangMs = 10_000, routes = new[] { "request-groups-export" } } });
+        _server.Configure(new { limits = new { windowScale = 0.1 }, faults = new { sequence = new[] { "429" }, retryAfterMs = 10_000, routes = new[] { "get-export-data" } } });
+        MaestroQAClient client = Client(new RecordingLog(), maxRetryDelay: TimeSpan.FromMilliseconds(1_000), maxRetryCount: 2);
+        MqaExport export = await RequestAsync();
+        var started = System.Diagnostics.Stopwatch.StartNew();
 
-        MaestroQAClient client = NewClient(_server.Options(maxRetryCount: MaxRetryCount) with { AttemptTimeout = TimeSpan.FromMilliseconds(500) });
-        var failure = await Assert.ThrowsAsync<MaestroQAApiException>(() => client.RequestGroupsExportAsync(new GroupsExportRequest()));
+        var error = await Assert.ThrowsAsync<MaestroQAApiException>(() => client.GetExportAsync(export));
 
-        Assert.Equal(ApiErrorKind.Timeout, failure.Kind);
-        Assert.Single(Requests("request-groups-export"));
+        Assert.Equal(ApiErrorKind.RateLimited, error.Kind);
+        Assert.Contains("asked to wait 10 s, longer than the 2 s the retries wait in all", error.Message, StringComparison.Ordinal);
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(9), "it does not wait what it will not retry after");
+        Assert.Single(_server.Requests(), r => r!["route"]!.GetValue<string>() == "get-export-data");
     }
 
     [Theory]
-    [InlineData("mqa-expired-token-0003", ApiErrorKind.Unauthorized)]
-    [InlineData("mqa-nonadmin-token-0004", ApiErrorKind.Forbidden)]
-    public async Task ARefusedToken_IsNeverRetried(string token, ApiErrorKind kind)
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task AnAnswerLargerThanTheCap_IsUnexpected_AndNotRetried(bool chunked)
     {
-        _server.Configure(new { forbiddenTokens = new[] { "mqa-nonadmin-token-0004" } });
+        _server.Configure(new { limits = new { windowScale = 0.1 }, faults = new { sequence = new[] { "big_body" }, bigBodyBytes = 3_000_000, bigBodyChunked = chunked, routes = new[] { "get-export-data" } } });
+        MaestroQAClient client = new(new ApiTransport(_server.Options("mqa-test-token-0002") with { MaxResponseBytes = 1_000_000 }));
+        MqaExport export = await RequestAsync();
 
-        var failure = await Assert.ThrowsAsync<MaestroQAApiException>(() => NewClient(_server.Options(token, MaxRetryCount)).GetExportAsync(new MqaExport("e-1", ExportKind.Groups)));
+        var error = await Assert.ThrowsAsync<MaestroQAApiException>(() => client.GetExportAsync(export));
 
-        Assert.Equal(kind, failure.Kind);
-        Assert.Single(_server.Requests());
+        Assert.Equal(ApiErrorKind.UnexpectedResponse, error.Kind);
+        Assert.Contains("more than the", error.Message, StringComparison.Ordinal);
+        Assert.Single(_server.Requests(), r => r!["route"]!.GetValue<string>() == "get-export-data");
     }
 
     [Fact]
-    public async Task ANotFound_IsNeverRetried()
+    public async Task AControlCharacterInAnId_IsRefused_BeforeAnythingIsSent()
     {
-        var failure = await Assert.ThrowsAsync<MaestroQAApiException>(() => NewClient().GetExportAsync(new MqaExport("no-such-export", ExportKind.Groups)));
+        MaestroQAClient client = Client(new RecordingLog());
 
-        Assert.Equal(ApiErrorKind.NotFound, failure.Kind);
-        Assert.Single(Requests("get-export-data"));
+        var export = await Assert.ThrowsAsync<ArgumentException>(() => client.GetExportAsync(new MqaExport("e1\r\nX-Evil: 2", kind: null)));
+        var ticket = await Assert.ThrowsAsync<ArgumentException>(() => client.DeleteTicketAsync("t-1\nX-Evil: 2"));
+
+        Assert.Equal("ExportId", export.ParamName);
+        Assert.Contains("'e1\\u000d\\u000aX-Evil: 2' holds a control character (U+000D)", export.Message, StringComparison.Ordinal);
+        Assert.Equal("GradableId", ticket.ParamName);
+        Assert.Empty(_server.Requests());
     }
 
-    [Fact]
-    public async Task AnApiRedirect_IsNeitherFollowedNorRetried()
+    private MaestroQAClient Client(IApiLog log, TimeSpan? maxRetryDelay = null, int maxRetryCount = 3) =>
+        new(new ApiTransport(_server.Options("mqa-test-token-0002", maxRetryCount) with { MaxRetryDelay = maxRetryDelay ?? TimeSpan.FromSeconds(60) }), log);
+
+    private async Task<MqaExport> RequestAsync()
     {
-        _server.Configure(Faults("redirectRate", "get-export-data"));
-
-        var failure = await Assert.ThrowsAsync<MaestroQAApiException>(() => NewClient().GetExportAsync(new MqaExport("e-1", ExportKind.Groups)));
-
-        Assert.Equal(ApiErrorKind.UnexpectedResponse, failure.Kind);
-        JsonNode request = Assert.Single(_server.Requests())!;
-        Assert.Equal("redirect", request["fault"]!.GetValue<string>());
-    }
-
-    [Theory]
-    [InlineData(1_000, 60_000, 1_000)] // Retry-After: 1, well under the cap: waited exactly
-    [InlineData(5_000, 300, 300)] // Retry-After: 5: waited only as long as MaxRetryDelay allows
-    public async Task A429IsRetriedAfterRetryAfter_CappedAtMaxRetryDelay(int retryAfterMs, int maxRetryDelayMs, int expectedWaitMs)
-    {
-        _server.Configure(new { faults = new { rate429 = 1.0, retryAfterMs, routes = new[] { "get-export-data" } } });
-        MaestroQAClientOptions options = _server.Options(maxRetryCount: 1) with { MaxRetryDelay = TimeSpan.FromMilliseconds(maxRetryDelayMs) };
-        var time = new TimerRecordingTimeProvider();
-
-        await Assert.ThrowsAsync<MaestroQAApiException>(() => new MaestroQAClient(new ApiTransport(options, time)).GetExportAsync(new MqaExport("e-1", ExportKind.Groups)));
-
-        // The only other timers the pipeline starts are the attempts' timeouts, which start disarmed (infinite).
-        Assert.Equal([TimeSpan.FromMilliseconds(expectedWaitMs)], time.DueTimes.Where(due => due != Timeout.InfiniteTimeSpan));
-        Assert.Equal(2, Requests("get-export-data").Count);
-    }
-
-    private MaestroQAClient NewClient(MaestroQAClientOptions? options = null) =>
-        new(new ApiTransport(options ?? _server.Options(maxRetryCount: MaxRetryCount)));
-
-    private static object Faults(string rate, string route) =>
-        new JsonObject { ["faults"] = new JsonObject { [rate] = 1.0, ["routes"] = new JsonArray(route) } };
-
-    private static string FaultName(string rate) => rate switch
-    {
-        "resetRate" => "reset",
-        _ => rate["rate".Length..],
-    };
-
-    private List<JsonNode> Requests(string route) =>
-        _server.Requests().Where(request => request!["route"]!.GetValue<string>() == route).Select(request => request!).ToList();
-
-    private static Task RequestExport(MaestroQAClient client, string route)
-    {
-        var start = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
-        return route switch
-        {
-            "request-raw-export" => client.RequestRawExportAsync(new RawExportRequest(start, start.AddDays(7))),
-            "request-groups-export" => client.RequestGroupsExportAsync(new GroupsExportRequest()),
-            "request-audit-log-export" => client.RequestAuditLogExportAsync(new AuditLogExportRequest(start, start.AddDays(7))),
-            _ => throw new ArgumentOutOfRangeException(nameof(route)),
-        };
-    }
-
-    private static Task Call(MaestroQAClient client, string route) => route switch
-    {
-        "get-export-data" => client.GetExportAsync(new MqaExport("e-1", ExportKind.Groups)),
-        "screen-capture-usage-stats" => client.GetCaptureUsageAsync(["grp_emea"], CaptureInterval.Day),
-        "tickets" => client.CreateTicketAsync(new MqaTicket { GradableId = "t-1", Type = "chat", Subject = "S", Agents = ["a1"], Link = "https://helpdesk.example.com/1", Body = "B" }),
-        _ => RequestExport(client, route),
-    };
-
-    /// <summary>The system clock, noting how long every timer it starts is set for: Polly's retry waits are such timers.</summary>
-    private sealed class TimerRecordingTimeProvider : TimeProvider
-    {
-        private readonly List<TimeSpan> _dueTimes = [];
-
-        public IReadOnlyList<TimeSpan> DueTimes
-        {
-            get
-            {
-                lock (_dueTimes)
-                {
-                    return [.. _dueTimes];
-                }
-            }
-        }
-
-        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
-        {
-            lock (_dueTimes)
-            {
-                _dueTimes.Add(dueTime);
-            }
-
-            return System.CreateTimer(callback, state, dueTime, period);
-        }
+        // Made directly against the admin-free route, with the fixture's own token, so the faults above fall on the check.
+        MqaExport export = await _server.NewClient().RequestGroupsExportAsync(new GroupsExportRequest());
+        return export;
     }
 }

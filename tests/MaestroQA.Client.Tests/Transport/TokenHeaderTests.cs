@@ -25,7 +25,7 @@ public sealed class TokenHeaderTests : IClassFixture<LocalServer>
         await client.GetCaptureUsageAsync(["grp_emea"], CaptureInterval.Day);
         MqaExport export = await client.RequestGroupsExportAsync(new GroupsExportRequest());
         await client.GetExportAsync(export);
-        await client.CreateTicketAsync(new MqaTicket { GradableId = "t-1", Type = "chat", Subject = "S", Agents = ["a1"], Link = "https://helpdesk.example.com/1", Body = "B" });
+        await client.CreateTicketAsync(new MqaTicket { GradableId = "t-1", Type = "chat", Subject = "S", Agents = new[] { "a1" }, Link = "https://helpdesk.example.com/1", Body = "B" });
 
         JsonArray requests = _server.Requests();
         Assert.Equal(

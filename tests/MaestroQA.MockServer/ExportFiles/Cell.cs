@@ -13,12 +13,16 @@ internal enum CellKind : byte
     Flag,
 }
 
-/// <summary>How a date is spelt in the CSV; real files mix all three.</summary>
+/// <summary>How a date is spelt in the CSV; real files mix the first three (files.dates picks the others).</summary>
 internal enum DateStyle : byte
 {
     FormulaWithMilliseconds,
     FormulaWithoutMilliseconds,
     PlainIso,
+    BareFormulaWithMilliseconds,
+    BareFormulaWithoutMilliseconds,
+    IsoOffsetWithMilliseconds,
+    IsoOffsetWithoutMilliseconds,
 }
 
 /// <summary>
@@ -47,8 +51,8 @@ internal readonly struct Cell
         _flag = flag;
     }
 
-    /// <summary>A missing value: the literal Unknown, or an empty cell.</summary>
-    public static Cell Missing(bool spelledUnknown) => new(CellKind.Missing, spelledUnknown ? "Unknown" : "");
+    /// <summary>A missing value, spelt as the file has it ("Unknown", "", "N/A"...).</summary>
+    public static Cell Missing(string spelling) => new(CellKind.Missing, spelling);
 
     public static Cell Text(string value) => new(CellKind.Text, value);
 
@@ -56,7 +60,7 @@ internal readonly struct Cell
 
     /// <summary>Styles without milliseconds drop them from the value too, so the logical value is exactly what the CSV says.</summary>
     public static Cell Date(DateTime utc, DateStyle style) => new(CellKind.Date,
-        date: style == DateStyle.FormulaWithMilliseconds ? DateFormats.TruncateToMillisecond(utc) : DateFormats.TruncateToSecond(utc),
+        date: HasMilliseconds(style) ? DateFormats.TruncateToMillisecond(utc) : DateFormats.TruncateToSecond(utc),
         dateStyle: style);
 
     public static Cell IdList(string[] ids) => new(CellKind.IdList, ids: ids);
@@ -71,9 +75,7 @@ internal readonly struct Cell
                 csv.Field(_number.ToString(CultureInfo.InvariantCulture));
                 break;
             case CellKind.Date:
-                csv.Field(_dateStyle == DateStyle.PlainIso
-                    ? DateFormats.IsoSeconds(_date)
-                    : DateFormats.ExcelFormula(_date, _dateStyle == DateStyle.FormulaWithMilliseconds));
+                WriteDate(csv);
                 break;
             case CellKind.IdList:
                 csv.Field(string.Join(',', _ids!), alwaysQuote: true);
@@ -83,6 +85,30 @@ internal readonly struct Cell
                 break;
             default:
                 csv.Field(_text!);
+                break;
+        }
+    }
+
+    private static bool HasMilliseconds(DateStyle style) =>
+        style is DateStyle.FormulaWithMilliseconds or DateStyle.BareFormulaWithMilliseconds or DateStyle.IsoOffsetWithMilliseconds;
+
+    private void WriteDate(CsvWriter csv)
+    {
+        var milliseconds = HasMilliseconds(_dateStyle);
+        switch (_dateStyle)
+        {
+            case DateStyle.PlainIso:
+                csv.Field(DateFormats.IsoSeconds(_date));
+                break;
+            case DateStyle.BareFormulaWithMilliseconds or DateStyle.BareFormulaWithoutMilliseconds:
+                // The quotes stand mid-field, unescaped: not RFC 4180, but what some exporters write.
+                csv.RawField(DateFormats.ExcelFormula(_date, milliseconds));
+                break;
+            case DateStyle.IsoOffsetWithMilliseconds or DateStyle.IsoOffsetWithoutMilliseconds:
+                csv.Field(DateFormats.IsoWithOffset(_date, milliseconds));
+                break;
+            default:
+                csv.Field(DateFormats.ExcelFormula(_date, milliseconds));
                 break;
         }
     }

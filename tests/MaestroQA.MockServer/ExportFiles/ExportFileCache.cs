@@ -38,17 +38,23 @@ internal sealed class ExportFileCache : IDisposable
     private string Build(ExportJob job)
     {
         var jobDirectory = Directory.CreateDirectory(Path.Combine(_directory, job.Id)).FullName;
-        var path = Path.Combine(jobDirectory, job.FileName);
+        // Not the public name, which may be anything an export's name holds.
+        var path = Path.Combine(jobDirectory, job.IsZip ? "export.zip" : "export.csv");
         var partial = path + ".partial";
         using (var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16))
         {
             if (job.IsZip)
             {
                 using var zip = new ZipArchive(file, ZipArchiveMode.Create);
-                foreach (var table in job.Tables)
+                if (ZipLayout.Folder(job) is { } folder)
                 {
-                    using var entry = zip.CreateEntry($"{table.Name}.csv", CompressionLevel.Fastest).Open();
-                    TableWriters.WriteCsv(entry, job, table);
+                    zip.CreateEntry(folder);
+                }
+
+                foreach (var entry in ZipLayout.Entries(job))
+                {
+                    using var stream = zip.CreateEntry(entry.Name, CompressionLevel.Fastest).Open();
+                    TableWriters.WriteCsv(stream, job, entry.Table);
                 }
 
                 if (job.ZipSlip)

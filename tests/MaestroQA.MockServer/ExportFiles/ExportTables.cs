@@ -39,11 +39,17 @@ internal static class ExportTables
 
         var context = TableContext.For(job);
         var tableSeed = new StableHash(job.DataSeed).Add(table.Name);
-        var row = new RowBuilder(table);
+        var row = new RowBuilder(table, job.Files);
         for (var index = 0; index < job.Rows; index++)
         {
-            row.Start(tableSeed.Add(index).Value);
+            row.Start(tableSeed.Add(index).Value, index);
             table.Fill(row, context);
+            if (job.Files.ExtraColumn)
+            {
+                // After the known values, so they are the same with or without the extra column.
+                row.Number(row.Random.Maybe(row.Random.Decimal(0, 10, 1), 0.1));
+            }
+
             yield return row;
         }
     }

@@ -13,9 +13,13 @@ public abstract class MqaExportRow
     {
     }
 
+    /// <summary>Set by the reader; internal, so Export-Csv and ConvertTo-Json never show the dictionary.</summary>
+    internal IReadOnlyDictionary<string, string?> AdditionalColumns { get; set; } = NoAdditionalColumns;
+
     /// <summary>
-    /// Columns the server added after this release, by header, so that no data is dropped.
-    /// Values are the cell text, null when the cell is empty or <c>Unknown</c>.
+    /// Columns the server added after this release, by header in file order, so that no data is dropped; Import-MqaExport
+    /// also adds each as a property of the row. Values are the cell text, null when the cell holds no value.
+    /// A method, so that output cmdlets show each value once.
     /// </summary>
-    public IReadOnlyDictionary<string, string?> AdditionalColumns { get; internal set; } = NoAdditionalColumns;
+    public IReadOnlyDictionary<string, string?> GetAdditionalColumns() => AdditionalColumns;
 }

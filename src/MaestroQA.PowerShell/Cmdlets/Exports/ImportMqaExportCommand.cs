@@ -1,8 +1,10 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.IO;
 using System.Linq;
+using System.Reflection;
 using System.Management.Automation;
 using MaestroQA.Client.Exports;
 using MaestroQA.Client.Models;
@@ -41,14 +43,26 @@ public sealed class ImportMqaExportCommand : MqaCmdlet
     [ValidateNotNullOrEmpty]
     public string? Table { get; set; }
 
+    private static readonly ConcurrentDictionary<Type, PropertyInfo[]> KnownPropertiesByType = new();
+    private readonly ExportReadOptions _options = new();
+
     protected override void ProcessRecord()
     {
-        foreach (string file in ResolveFiles())
+        ExportTable? table = ExportTableTransformationAttribute.Parse(Table);
+        foreach ((string file, bool inFolder) in ResolveFiles())
         {
+            // In a folder, -Table picks the files that hold that table; a file named on its own must hold it.
+            ExportReadOptions options = _options with
+            {
+                Table = table,
+                SkipOtherTables = inFolder,
+                OnInvalidRow = invalid => WriteError(ErrorRecords.From(invalid, file)),
+                OnSkipped = WriteVerbose,
+            };
             try
             {
                 // Parsing runs ahead on a worker thread; a row with an unreadable cell is reported and skipped.
-                foreach (MqaExportRow row in ExportReadAhead.ReadFile(file, ExportTableTransformationAttribute.Parse(Table), invalid => WriteError(ErrorRecords.From(invalid, file)), StopToken))
+                foreach (MqaExportRow row in ExportReadAhead.ReadFile(file, options, StopToken))
                 {
                     WriteObject(ToPSObject(row));
                 }
@@ -64,7 +78,9 @@ public sealed class ImportMqaExportCommand : MqaCmdlet
         }
     }
 
-    private IEnumerable<string> ResolveFiles()
+    protected override void EndProcessing() => WriteVerbose($"Import-MqaExport: {_options.Summary}.");
+
+    private IEnumerable<(string File, bool InFolder)> ResolveFiles()
     {
         IEnumerable<string> paths = ParameterSetName == LiteralPathSet
             ? LiteralPath.Select(GetUnresolvedProviderPathFromPSPath)
@@ -91,18 +107,19 @@ public sealed class ImportMqaExportCommand : MqaCmdlet
         return [];
     }
 
-    private IEnumerable<string> ExpandFolder(string path)
+    private IEnumerable<(string File, bool InFolder)> ExpandFolder(string path)
     {
         if (Directory.Exists(path))
         {
             return Directory.EnumerateFiles(path)
                 .Where(file => file.EndsWith(".zip", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
-                .OrderBy(file => file, StringComparer.Ordinal);
+                .OrderBy(file => file, StringComparer.Ordinal)
+                .Select(file => (file, true));
         }
 
         if (File.Exists(path))
         {
-            return [path];
+            return [(path, false)];
         }
 
         WriteNotFound(path);
@@ -116,20 +133,33 @@ public sealed class ImportMqaExportCommand : MqaCmdlet
             ErrorCategory.ObjectNotFound,
             path));
 
+    /// <summary>
+    /// A row with columns this release does not know gets them as properties after the known ones: PowerShell lists a
+    /// PSObject's own properties first, so the known ones are added too, in their order, shadowing the row's own.
+    /// </summary>
     private static object ToPSObject(MqaExportRow row)
     {
         // Most rows have no extra columns: let the pipeline wrap them as it needs to, at no cost here.
-        if (row.AdditionalColumns.Count == 0)
+        IReadOnlyDictionary<string, string?> extra = row.GetAdditionalColumns();
+        if (extra.Count == 0)
         {
             return row;
         }
 
         var output = new PSObject(row);
-        foreach (KeyValuePair<string, string?> column in row.AdditionalColumns)
+        foreach (PropertyInfo property in KnownProperties(row.GetType()))
+        {
+            output.Properties.Add(new PSNoteProperty(property.Name, property.GetValue(row)));
+        }
+
+        foreach (KeyValuePair<string, string?> column in extra)
         {
             output.Properties.Add(new PSNoteProperty(column.Key, column.Value));
         }
 
         return output;
     }
+
+    private static PropertyInfo[] KnownProperties(Type rowType) =>
+        KnownPropertiesByType.GetOrAdd(rowType, type => type.GetProperties(BindingFlags.Public | BindingFlags.Instance));
 }

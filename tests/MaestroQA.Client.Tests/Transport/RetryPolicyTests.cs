@@ -1,0 +1,216 @@
+using System.Text.Json.Nodes;
+using MaestroQA.Client.Api;
+using MaestroQA.Client.Configuration;
+using MaestroQA.Client.Models;
+using MaestroQA.Client.Tests.Support;
+using MaestroQA.Client.Transport;
+
+namespace MaestroQA.Client.Tests.Transport;
+
+/// <summary>
+/// Which failures the request pipeline retries, on which routes, how often and after how long, counted from the local
+/// server's record of what arrived. The faults hit every request on their route, or the first ones, so counts are exact.
+/// </summary>
+public sealed class RetryPolicyTests : IClassFixture<LocalServer>
+{
+    private const int MaxRetryCount = 2;
+    private readonly LocalServer _server;
+
+    public RetryPolicyTests(LocalServer server)
+    {
+        _server = server;
+        _server.Reset();
+    }
+
+    public static TheoryData<string, ApiErrorKind> TransientFaults => new()
+    {
+        { "rate500", ApiErrorKind.ServerError },
+        { "rate502", ApiErrorKind.ServerError },
+        { "rate503", ApiErrorKind.ServerError },
+        { "resetRate", ApiErrorKind.NetworkError },
+    };
+
+    public static TheoryData<string, string, ApiErrorKind> ExportRoutesAndTransientFaults
+    {
+        get
+        {
+            var data = new TheoryData<string, string, ApiErrorKind>();
+            foreach (string route in ExportRoutes)
+            {
+                foreach (var (fault, kind) in new[] { ("rate500", ApiErrorKind.ServerError), ("rate503", ApiErrorKind.ServerError), ("resetRate", ApiErrorKind.NetworkError) })
+                {
+                    data.Add(route, fault, kind);
+                }
+            }
+
+            return data;
+        }
+    }
+
+    public static TheoryData<string> EveryRoute => new(ExportRoutes.Concat(["get-export-data", "screen-capture-usage-stats", "tickets"]));
+
+    private static IEnumerable<string> ExportRoutes => ["request-raw-export", "request-groups-export", "request-audit-log-export"];
+
+    [Theory]
+    [MemberData(nameof(TransientFaults))]
+    public async Task AReadIsRetried_OnATransientFailure_UpToMaxRetryCount(string fault, ApiErrorKind kind)
+    {
+        _server.Configure(Faults(fault, "get-export-data"));
+
+        var failure = await Assert.ThrowsAsync<MaestroQAApiException>(() => NewClient().GetExportAsync(new MqaExport("e-1", ExportKind.Groups)));
+
+        Assert.Equal(kind, failure.Kind);
+        Assert.Equal(1 + MaxRetryCount, Requests("get-export-data").Count);
+        Assert.All(Requests("get-export-data"), request => Assert.Equal(FaultName(fault), request["fault"]!.GetValue<string>()));
+    }
+
+    [Theory]
+    [MemberData(nameof(ExportRoutesAndTransientFaults))]
+    public async Task AnExportRequest_IsSentOnce_OnATransientFailure(string route, string fault, ApiErrorKind kind)
+    {
+        _server.Configure(Faults(fault, route));
+
+        var failure = await Assert.ThrowsAsync<MaestroQAApiException>(() => RequestExport(NewClient(), route));
+
+        Assert.Equal(kind, failure.Kind);
+        Assert.Single(Requests(route));
+        Assert.Empty(_server.Exports());
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryRoute))]
+    public async Task A429_IsRetried_OnEveryRoute_ExportRequestsIncluded(string route)
+    {
+        _server.Configure(Faults("rate429", route));
+
+        // One retry: each waits out the server's Retry-After, a whole second at the least.
+        var failure = await Assert.ThrowsAsync<MaestroQAApiException>(() => Call(NewClient(_server.Options(maxRetryCount: 1)), route));
+
+        Assert.Equal(ApiErrorKind.RateLimited, failure.Kind);
+        Assert.Equal(2, Requests(route).Count);
+    }
+
+    [Fact]
+    public async Task AnExportRequestThatTimesOut_IsSentOnce()
+    {
+        _server.Configure(new { faults = new { hangRate = 1.0, hangMs = 10_000, routes = new[] { "request-groups-export" } } });
+
+        MaestroQAClient client = NewClient(_server.Options(maxRetryCount: MaxRetryCount) with { AttemptTimeout = TimeSpan.FromMilliseconds(500) });
+        var failure = await Assert.ThrowsAsync<MaestroQAApiException>(() => client.RequestGroupsExportAsync(new GroupsExportRequest()));
+
+        Assert.Equal(ApiErrorKind.Timeout, failure.Kind);
+        Assert.Single(Requests("request-groups-export"));
+    }
+
+    [Theory]
+    [InlineData("mqa-expired-token-0003", ApiErrorKind.Unauthorized)]
+    [InlineData("mqa-nonadmin-token-0004", ApiErrorKind.Forbidden)]
+    public async Task ARefusedToken_IsNeverRetried(string token, ApiErrorKind kind)
+    {
+        _server.Configure(new { forbiddenTokens = new[] { "mqa-nonadmin-token-0004" } });
+
+        var failure = await Assert.ThrowsAsync<MaestroQAApiException>(() => NewClient(_server.Options(token, MaxRetryCount)).GetExportAsync(new MqaExport("e-1", ExportKind.Groups)));
+
+        Assert.Equal(kind, failure.Kind);
+        Assert.Single(_server.Requests());
+    }
+
+    [Fact]
+    public async Task ANotFound_IsNeverRetried()
+    {
+        var failure = await Assert.ThrowsAsync<MaestroQAApiException>(() => NewClient().GetExportAsync(new MqaExport("no-such-export", ExportKind.Groups)));
+
+        Assert.Equal(ApiErrorKind.NotFound, failure.Kind);
+        Assert.Single(Requests("get-export-data"));
+    }
+
+    [Fact]
+    public async Task AnApiRedirect_IsNeitherFollowedNorRetried()
+    {
+        _server.Configure(Faults("redirectRate", "get-export-data"));
+
+        var failure = await Assert.ThrowsAsync<MaestroQAApiException>(() => NewClient().GetExportAsync(new MqaExport("e-1", ExportKind.Groups)));
+
+        Assert.Equal(ApiErrorKind.UnexpectedResponse, failure.Kind);
+        JsonNode request = Assert.Single(_server.Requests())!;
+        Assert.Equal("redirect", request["fault"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData(1_000, 60_000, 1)] // Retry-After: 1, well under the usual cap
+    [InlineData(2_000, 1_000, 2)] // Retry-After: 2, over the cap but within what the retries wait in all: waited whole
+    public async Task A429IsRetried_AfterExactlyTheServersRetryAfter(int retryAfterMs, int maxRetryDelayMs, int maxRetryCount)
+    {
+        _server.Configure(new { faults = new { sequence = new[] { "429" }, retryAfterMs, routes = new[] { "screen-capture-usage-stats" } } });
+        MaestroQAClientOptions options = _server.Options(maxRetryCount: maxRetryCount) with { MaxRetryDelay = TimeSpan.FromMilliseconds(maxRetryDelayMs) };
+        var time = new TimerRecordingTimeProvider();
+
+        await new MaestroQAClient(new ApiTransport(options, time)).GetCaptureUsageAsync(["grp_emea"], CaptureInterval.Day);
+
+        // The only other timers the pipeline starts are the attempts' timeouts, which start disarmed (infinite).
+        Assert.Equal([TimeSpan.FromMilliseconds(retryAfterMs)], time.DueTimes.Where(due => due != Timeout.InfiniteTimeSpan));
+        Assert.Equal([429, 200], Requests("screen-capture-usage-stats").Select(request => request["status"]!.GetValue<int>()));
+    }
+
+    private MaestroQAClient NewClient(MaestroQAClientOptions? options = null) =>
+        new(new ApiTransport(options ?? _server.Options(maxRetryCount: MaxRetryCount)));
+
+    private static object Faults(string rate, string route) =>
+        new JsonObject { ["faults"] = new JsonObject { [rate] = 1.0, ["routes"] = new JsonArray(route) } };
+
+    private static string FaultName(string rate) => rate switch
+    {
+        "resetRate" => "reset",
+        _ => rate["rate".Length..],
+    };
+
+    private List<JsonNode> Requests(string route) =>
+        _server.Requests().Where(request => request!["route"]!.GetValue<string>() == route).Select(request => request!).ToList();
+
+    private static Task RequestExport(MaestroQAClient client, string route)
+    {
+        var start = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        return route switch
+        {
+            "request-raw-export" => client.RequestRawExportAsync(new RawExportRequest(start, start.AddDays(7))),
+            "request-groups-export" => client.RequestGroupsExportAsync(new GroupsExportRequest()),
+            "request-audit-log-export" => client.RequestAuditLogExportAsync(new AuditLogExportRequest(start, start.AddDays(7))),
+            _ => throw new ArgumentOutOfRangeException(nameof(route)),
+        };
+    }
+
+    private static Task Call(MaestroQAClient client, string route) => route switch
+    {
+        "get-export-data" => client.GetExportAsync(new MqaExport("e-1", ExportKind.Groups)),
+        "screen-capture-usage-stats" => client.GetCaptureUsageAsync(["grp_emea"], CaptureInterval.Day),
+        "tickets" => client.CreateTicketAsync(new MqaTicket { GradableId = "t-1", Type = "chat", Subject = "S", Agents = new[] { "a1" }, Link = "https://helpdesk.example.com/1", Body = "B" }),
+        _ => RequestExport(client, route),
+    };
+
+    /// <summary>The system clock, noting how long every timer it starts is set for: Polly's retry waits are such timers.</summary>
+    private sealed class TimerRecordingTimeProvider : TimeProvider
+    {
+        private readonly List<TimeSpan> _dueTimes = [];
+
+        public IReadOnlyList<TimeSpan> DueTimes
+        {
+            get
+            {
+                lock (_dueTimes)
+                {
+                    return [.. _dueTimes];
+                }
+            }
+        }
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            lock (_dueTimes)
+            {
+                _dueTimes.Add(dueTime);
+            }
+
+            return System.CreateTimer(callback, state, dueTime, period);
+        }
+    }
+}
