@@ -213,12 +213,13 @@ Describe 'Requesting an export is not repeated on a failure that may have made o
         }
     }
 
-    It '<Fault> on each export route: one POST, no export, and <ErrorId> (<Category>)' -ForEach @(
-        @{ Fault = '503'; Rate = 'rate503'; ErrorId = 'MaestroQA.ServerError'; Category = 'ResourceUnavailable' }
-        @{ Fault = 'reset'; Rate = 'resetRate'; ErrorId = 'MaestroQA.NetworkError'; Category = 'ConnectionError' }
+    It '<Fault> on each export route: one POST, <Made> export(s) made, and <ErrorId> (<Category>)' -ForEach @(
+        @{ Fault = '503'; Faults = @{ rate503 = 1.0 }; Made = 0; ErrorId = 'MaestroQA.ServerError'; Category = 'ResourceUnavailable' }
+        @{ Fault = 'reset'; Faults = @{ resetRate = 1.0 }; Made = 0; ErrorId = 'MaestroQA.NetworkError'; Category = 'ConnectionError' }
+        @{ Fault = 'reset_after_commit'; Faults = @{ sequence = @('reset_after_commit') }; Made = 1; ErrorId = 'MaestroQA.NetworkError'; Category = 'ConnectionError' }
     ) {
         foreach ($requester in $requesters) {
-            Set-ExportConfig @{ faults = @{ $Rate = 1.0; routes = @($requester.Route) } }
+            Set-ExportConfig @{ faults = $Faults + @{ routes = @($requester.Route) } }
             $output = Invoke-Requester $requester (New-ScaledSession -MaximumRetryCount 2)
             $output | Should -BeNullOrEmpty
             $failure | Should -HaveCount 1 -Because $requester.Command
@@ -227,21 +228,23 @@ Describe 'Requesting an export is not repeated on a failure that may have made o
             $posts = Get-ApiRequest $requester.Route
             $posts | Should -HaveCount 1 -Because "$($requester.Command) must not send again what may already have made an export"
             $posts[0].fault | Should -Be $Fault
+            @(Invoke-MqaMockAdmin -Server $server -Path exports | ForEach-Object { $_ }) | Should -HaveCount $Made -Because 'a second POST would have made a second export'
+            Reset-MqaMockServer $server
         }
-        @(Invoke-MqaMockAdmin -Server $server -Path exports | ForEach-Object { $_ }) | Should -HaveCount 0
     }
 
-    It 'a 429 on each export route is retried: the server refused before doing anything' {
+    It 'a 429 on each export route is retried, as the server refused before doing anything: one export' {
         foreach ($requester in $requesters) {
-            Set-ExportConfig @{ faults = @{ rate429 = 1.0; routes = @($requester.Route) } }
-            $output = Invoke-Requester $requester (New-ScaledSession -MaximumRetryCount 1)
-            $output | Should -BeNullOrEmpty
-            $failure | Should -HaveCount 1
-            $failure[0].FullyQualifiedErrorId | Should -BeLike 'MaestroQA.RateLimited,*'
-            $failure[0].CategoryInfo.Category | Should -Be 'LimitsExceeded'
+            Set-ExportConfig @{ faults = @{ sequence = @('429'); routes = @($requester.Route) } }
+            $output = @(Invoke-Requester $requester (New-ScaledSession -MaximumRetryCount 2))
+            $failure | Should -HaveCount 0 -Because $requester.Command
+            $output | Should -HaveCount 1
             $posts = Get-ApiRequest $requester.Route
-            $posts | Should -HaveCount 2 -Because "$($requester.Command) retries a 429 (-MaximumRetryCount 1)"
-            $posts.fault | Select-Object -Unique | Should -Be '429'
+            $posts.status | Should -Be @(429, 200)
+            $made = @(Invoke-MqaMockAdmin -Server $server -Path exports | ForEach-Object { $_ })
+            $made | Should -HaveCount 1
+            $output[0].ExportId | Should -Be $made[0].exportId
+            Reset-MqaMockServer $server
         }
     }
 }
@@ -316,6 +319,22 @@ Describe 'Downloads' {
         $downloads | Should -HaveCount 3 -Because 'the first try and two retries'
         $downloads.fault | Select-Object -Unique | Should -Be 'truncate'
         @(Get-ChildItem $folder -Force -Recurse) | Should -HaveCount 0
+    }
+
+    It 'a download broken off once, then whole: the saved file holds exactly the server''s rows' {
+        $folder = New-TestFolder
+        $export = Invoke-MqaRawExport $start $end -Name 'broken once rows=1000' -Wait -PollInterval 0.1
+        Set-ExportConfig @{ faults = @{ sequence = @('truncate'); routes = @('downloads') } }
+        $file = @($export | Save-MqaExport -Path $folder -Session (New-ScaledSession -MaximumRetryCount 2) -ErrorVariable failure -ErrorAction SilentlyContinue)
+        $failure | Should -HaveCount 0
+        $file | Should -HaveCount 1
+        (Get-ApiRequest downloads).fault | Should -Be @('truncate', $null) -Because 'the first attempt broke off and the second came whole'
+        @(Get-ChildItem $folder -Force -Recurse -File) | Should -HaveCount 1 -Because 'no partial file is left beside it'
+        # Byte for byte: a zip with the broken attempt before it still opens, so rows alone would not tell.
+        $served = Join-Path (New-TestFolder) 'served.zip'
+        Invoke-WebRequest $export.DataUrl -OutFile $served
+        (Get-FileHash $file[0].FullName).Hash | Should -Be (Get-FileHash $served).Hash
+        Compare-ExportRow @(Import-MqaExport -Path $file[0].FullName -Table csat) @(Get-MqaMockExportRow $server $export.ExportId csat) | Should -BeNullOrEmpty
     }
 
     It 'needs no token: with a refused token (<Status>), several exports are all saved, and nothing goes to the API' -ForEach @(
