@@ -32,7 +32,7 @@ public sealed class ExportStatusPoller : IDisposable
     {
         _check = check ?? throw new ArgumentNullException(nameof(check));
         _time = time ?? TimeProvider.System;
-        Spacing = TimeSpan.FromTicks(Math.Max(easyLimit.MinuteWindow.Ticks / easyLimit.PerMinute, easyLimit.SecondWindow.Ticks / easyLimit.PerSecond));
+        Spacing = PollPolicy.Spacing(easyLimit);
     }
 
     /// <summary>How long after its request an export is first checked, and the least time between two checks of it.</summary>
@@ -75,13 +75,6 @@ public sealed class ExportStatusPoller : IDisposable
         }
     }
 
-    /// <summary>Half the export's age, within [PollInterval, MaxPollInterval]: short exports are seen soon, long ones cost little.</summary>
-    internal TimeSpan IntervalAt(TimeSpan age)
-    {
-        long half = age.Ticks / 2;
-        return TimeSpan.FromTicks(Math.Min(MaxPollInterval.Ticks, Math.Max(PollInterval.Ticks, half)));
-    }
-
     private static TaskCompletionSource<bool> NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private DateTime FirstCheck(MqaExport export) =>
@@ -116,20 +109,14 @@ public sealed class ExportStatusPoller : IDisposable
         }
     }
 
-    /// <summary>The oldest export that is due, or how long until one is (and the spacing allows a check).</summary>
+    /// <summary>The export to check next and how long until it may be checked (<see cref="PollPolicy"/>).</summary>
     private (Waiter? Next, TimeSpan Wait) Choose()
     {
-        if (_waiters.Count == 0)
-        {
-            return (null, TimeSpan.Zero);
-        }
-
-        DateTime now = _time.GetUtcNow().UtcDateTime;
-        Waiter? due = _waiters.Where(w => w.DueAt <= now).OrderBy(w => w.Export.RequestedAt).FirstOrDefault();
-        TimeSpan untilDue = due is not null ? TimeSpan.Zero : _waiters.Min(w => w.DueAt) - now;
-        TimeSpan untilSpaced = _lastCheck == long.MinValue ? TimeSpan.Zero : Spacing - _time.GetElapsedTime(_lastCheck);
-        TimeSpan wait = untilDue > untilSpaced ? untilDue : untilSpaced;
-        return (due ?? _waiters.OrderBy(w => w.DueAt).First(), wait);
+        PollCandidate[] candidates = _waiters.Select(w => new PollCandidate(w.Export.RequestedAt, w.DueAt)).ToArray();
+        TimeSpan sinceLastCheck = _lastCheck == long.MinValue ? TimeSpan.MaxValue : _time.GetElapsedTime(_lastCheck);
+        return PollPolicy.Next(candidates, _time.GetUtcNow().UtcDateTime, sinceLastCheck, Spacing) is (int index, TimeSpan wait)
+            ? (_waiters[index], wait)
+            : (null, TimeSpan.Zero);
     }
 
     private async Task SleepAsync(Task signaled, TimeSpan wait, CancellationToken stop)
@@ -196,7 +183,7 @@ public sealed class ExportStatusPoller : IDisposable
         DateTime requested = waiter.Export.RequestedAt == default ? waiter.Added : waiter.Export.RequestedAt;
         lock (_gate)
         {
-            waiter.DueAt = now + IntervalAt(now - requested);
+            waiter.DueAt = now + PollPolicy.Interval(now - requested, PollInterval, MaxPollInterval);
         }
     }
 
