@@ -24,7 +24,10 @@ public static class SyncStateFile
         SyncState? state;
         try
         {
-            state = JsonSerializer.Deserialize(File.ReadAllBytes(path), SyncJsonContext.Default.SyncState);
+            // A state that went through a text tool (Set-Content -Encoding UTF8 on Windows PowerShell) may start with a BOM.
+            byte[] json = File.ReadAllBytes(path);
+            int bom = json.Length >= 3 && json[0] == 0xEF && json[1] == 0xBB && json[2] == 0xBF ? 3 : 0;
+            state = JsonSerializer.Deserialize(new ReadOnlySpan<byte>(json, bom, json.Length - bom), SyncJsonContext.Default.SyncState);
         }
         catch (JsonException ex)
         {

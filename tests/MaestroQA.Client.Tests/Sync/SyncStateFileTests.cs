@@ -35,6 +35,17 @@ public sealed class SyncStateFileTests
     }
 
     [Fact]
+    public void AByteOrderMark_IsRead_AsTextToolsWriteIt()
+    {
+        using var folder = new TempDirectory();
+        string path = Path.Combine(folder.Path, SyncNames.StateFileName);
+        SyncStateFile.Save(path, Sample());
+        File.WriteAllText(path, File.ReadAllText(path), new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+
+        Assert.Equal("exp_1", Assert.Single(SyncStateFile.Load(path)!.Raw!.Windows).ExportId);
+    }
+
+    [Fact]
     public void NoFile_IsNoState()
     {
         using var folder = new TempDirectory();
