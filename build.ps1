@@ -96,13 +96,6 @@ function Invoke-Package {
     Get-ChildItem $packages | ForEach-Object { Write-Host "Package: $($_.FullName)" }
 }
 
-function Get-PesterModulePath {
-    $cache = (& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', ''
-    $path = Join-Path $cache.Trim() 'pester/6.2.0/tools/Pester.psd1'
-    if (-not (Test-Path $path)) { throw "Pester 6.2.0 is not in the NuGet cache ($path); restore tests/Tools/Tools.csproj." }
-    $path
-}
-
 function Invoke-XunitTests {
     $results = Join-Path $outRoot 'test-results'
     $trx = 'xunit.trx'
@@ -114,11 +107,12 @@ function Invoke-XunitTests {
 }
 
 function Invoke-PesterTests([string] $Flavor) {
-    # Each build runs in its own pwsh: two copies of one assembly cannot share a process.
+    # Each build runs in its own pwsh: two copies of one assembly cannot share a process. The runner finds the
+    # pinned Pester in the NuGet cache that Invoke-Build's restore of tests/Tools/Tools.csproj filled.
     $resultFile = Join-Path $outRoot "test-results/pester-$Flavor.json"
     $runner = Join-Path $root 'tests/Pester/Invoke-PesterSuite.ps1'
     & (Join-Path $PSHOME 'pwsh') -NoProfile -NonInteractive -File $runner `
-        -PesterPath (Get-PesterModulePath) -ModuleManifest (Join-Path $moduleDir "$moduleName.psd1") -Flavor $Flavor -ResultFile $resultFile | Out-Host
+        -ModuleManifest (Join-Path $moduleDir "$moduleName.psd1") -Flavor $Flavor -ResultFile $resultFile | Out-Host
     if (-not (Test-Path $resultFile)) {
         return [pscustomobject]@{ Runner = "Pester ($Flavor)"; Passed = 0; Failed = 1 }
     }

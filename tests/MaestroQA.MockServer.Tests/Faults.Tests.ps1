@@ -62,6 +62,7 @@ Describe 'Fault sequences (faults.sequence)' {
     }
 
     It '<Fault> on <Route>: the first request gets it, the next one is served' -ForEach @(
+        @{ Fault = '401'; Route = 'get-export-data'; Status = 401 }
         @{ Fault = '500'; Route = 'get-export-data'; Status = 500 }
         @{ Fault = '502'; Route = 'get-export-data'; Status = 502 }
         @{ Fault = '503'; Route = 'get-export-data'; Status = 503 }

@@ -3,6 +3,7 @@ namespace MaestroQA.MockServer;
 internal enum FaultKind
 {
     None,
+    Error401,
     Error500,
     Error502,
     Error503,
@@ -24,6 +25,7 @@ internal static class FaultNames
     private static readonly (FaultKind Kind, string Name)[] Names =
     [
         (FaultKind.None, "none"),
+        (FaultKind.Error401, "401"),
         (FaultKind.Error500, "500"),
         (FaultKind.Error502, "502"),
         (FaultKind.Error503, "503"),

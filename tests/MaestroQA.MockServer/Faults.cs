@@ -115,6 +115,10 @@ internal sealed class FaultInjector
             case FaultKind.Error500:
                 await ApiErrors.WriteAsync(context, StatusCodes.Status500InternalServerError, "Internal server error");
                 return true;
+            case FaultKind.Error401:
+                // A token that expires mid-run: this request is refused, requests already in flight are not.
+                await ApiErrors.WriteAsync(context, StatusCodes.Status401Unauthorized, "API token expired");
+                return true;
             case FaultKind.Html200:
                 await FaultResponses.WriteHtmlErrorPageAsync(context);
                 return true;

@@ -100,7 +100,8 @@ Describe 'Tab completion' {
     It 'offers the values of every enum-like parameter' {
         $enumLike = foreach ($command in Get-Command -Module MaestroQA.PowerShell -CommandType Cmdlet) {
             foreach ($parameter in Get-DocumentableParameter $command.Name) {
-                $type = [Nullable]::GetUnderlyingType($parameter.ParameterType) ?? $parameter.ParameterType
+                $type = [Nullable]::GetUnderlyingType($parameter.ParameterType)
+                if (-not $type) { $type = $parameter.ParameterType }
                 # Tables are strings with a completer: PowerShell would complete an enum with its names alone.
                 $completed = $parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ArgumentCompleterAttribute] }
                 if ($type.IsEnum -or $completed) { [pscustomobject]@{ Command = $command.Name; Parameter = $parameter.Name; Values = if ($type.IsEnum) { [enum]::GetNames($type) } } }

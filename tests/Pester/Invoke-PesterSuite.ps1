@@ -1,31 +1,59 @@
 <#
 .SYNOPSIS
     Runs the Pester suite against one build of the module and writes the totals as JSON for build.ps1.
+.DESCRIPTION
+    Runs in PowerShell 7 and in Windows PowerShell 5.1 (CI's windows-powershell job). Pester is the version
+    tests/Tools/Tools.csproj pins, from the NuGet cache its restore fills, unless -PesterPath names another.
+    Exits 1 when a test fails or none passes.
 #>
 param(
-    [Parameter(Mandatory)] [string] $PesterPath,
+    [string] $PesterPath,
     [Parameter(Mandatory)] [string] $ModuleManifest,
     [Parameter(Mandatory)] [ValidateSet('Core', 'Desktop')] [string] $Flavor,
     [Parameter(Mandatory)] [string] $ResultFile
 )
 $ErrorActionPreference = 'Stop'
+
+function Find-PesterModule {
+    [xml] $tools = Get-Content (Join-Path $PSScriptRoot '../Tools/Tools.csproj') -Raw
+    $version = @($tools.Project.ItemGroup.PackageDownload | Where-Object Include -EQ 'Pester')[0].Version.Trim('[]')
+    $line = @(& dotnet nuget locals global-packages --list) -match '^global-packages:' | Select-Object -First 1
+    $cache = ($line -replace '^global-packages:\s*', '').Trim()
+    $path = Join-Path $cache "pester/$version/tools/Pester.psd1"
+    if (-not (Test-Path $path)) { throw "Pester $version is not in the NuGet cache ($path); restore tests/Tools/Tools.csproj." }
+    $path
+}
+
+if (-not $PesterPath) { $PesterPath = Find-PesterModule }
+# Pester 6 runs on Windows PowerShell 5.1 (its net462 build) and PowerShell 7.4+; say so if the host is older.
+$required = [version](Import-PowerShellDataFile $PesterPath).PowerShellVersion
+if ($PSVersionTable.PSVersion -lt $required) { throw "$PesterPath needs PowerShell $required or later; this is $($PSVersionTable.PSVersion)." }
 Import-Module $PesterPath -Force
 
 # The test files read these to import the build under test.
-$env:MQA_TEST_MODULE_MANIFEST = $ModuleManifest
+$env:MQA_TEST_MODULE_MANIFEST = (Resolve-Path $ModuleManifest).Path
 $env:MQA_TEST_FLAVOR = $Flavor
 
 $configuration = New-PesterConfiguration
 $configuration.Run.Path = $PSScriptRoot
 $configuration.Run.PassThru = $true
 $configuration.Output.Verbosity = if ($env:CI) { 'Normal' } else { 'Detailed' }
-$configuration.Filter.ExcludeTag = if ($Flavor -eq 'Desktop') { @('CoreOnly') } else { @() }
+# CoreOnly: needs the net8.0 build or a PowerShell 7 host (child pwsh, ForEach-Object -Parallel, metadata reading).
+# WindowsPowerShellOnly: about binding on .NET Framework, which only Windows PowerShell runs.
+$excluded = @()
+if ($Flavor -eq 'Desktop') { $excluded += 'CoreOnly' }
+if ($PSVersionTable.PSEdition -ne 'Desktop') { $excluded += 'WindowsPowerShellOnly' }
+$configuration.Filter.ExcludeTag = $excluded
 $result = Invoke-Pester -Configuration $configuration
 
+$failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
+$resultFolder = Split-Path $ResultFile
+if ($resultFolder) { $null = New-Item -ItemType Directory -Path $resultFolder -Force }
 [pscustomobject]@{
     Flavor  = $Flavor
     Passed  = $result.PassedCount
-    Failed  = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
+    Failed  = $failed
     Skipped = $result.SkippedCount
 } | ConvertTo-Json | Set-Content -Path $ResultFile
-Write-Host "Pester ($Flavor): $($result.PassedCount) passed, $($result.FailedCount) failed"
+Write-Host "Pester ($Flavor, PowerShell $($PSVersionTable.PSVersion)): $($result.PassedCount) passed, $failed failed"
+if ($failed -gt 0 -or $result.PassedCount -eq 0) { exit 1 }

@@ -108,7 +108,7 @@ Describe 'Connect-Mqa and the default session' {
         Connect-Mqa -ApiToken $secret -BaseUri $server.ApiUri
         $other = [powershell]::Create()
         try {
-            $null = $other.AddScript("Import-Module '$($env:MQA_TEST_MODULE_MANIFEST)' -ArgumentList $($env:MQA_TEST_FLAVOR ?? 'Core'); Get-MqaSession -ErrorAction SilentlyContinue")
+            $null = $other.AddScript("Import-Module '$($env:MQA_TEST_MODULE_MANIFEST)' -ArgumentList $flavor; Get-MqaSession -ErrorAction SilentlyContinue")
             @($other.Invoke()).Count | Should -Be 0
         }
         finally {
@@ -126,7 +126,7 @@ Describe 'The module' {
         $compiled | Should -Be $listed
     }
 
-    It 'loads the <_> build' -ForEach @($env:MQA_TEST_FLAVOR ?? 'Core') {
+    It 'loads the <_> build' -ForEach @(if ($env:MQA_TEST_FLAVOR) { $env:MQA_TEST_FLAVOR } else { 'Core' }) {
         $cmdlet = Get-Command Connect-Mqa
         $cmdlet.DLL | Should -Match ([regex]::Escape([IO.Path]::DirectorySeparatorChar + $_.ToLowerInvariant() + [IO.Path]::DirectorySeparatorChar))
     }

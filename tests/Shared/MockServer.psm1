@@ -12,8 +12,8 @@ function Start-MqaMockServer {
     )
     $dll = Join-Path $PSScriptRoot "../MaestroQA.MockServer/bin/$Configuration/net10.0/MaestroQA.MockServer.dll"
     if (-not (Test-Path $dll)) { throw "The local MaestroQA server is not built ($dll); run ./build.ps1 -Task Build." }
-    $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    foreach ($argument in @((Resolve-Path $dll).Path, '--parent-pid', $PID)) { $start.ArgumentList.Add([string]$argument) }
+    # One argument string: .NET Framework (Windows PowerShell 5.1) has no ProcessStartInfo.ArgumentList.
+    $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet', ('"{0}" --parent-pid {1}' -f (Resolve-Path $dll).Path, $PID))
     $start.RedirectStandardOutput = $true
     $start.RedirectStandardInput = $true
     $start.UseShellExecute = $false
@@ -51,20 +51,51 @@ function Stop-MqaMockServer {
     }
 }
 
+<#
+.SYNOPSIS
+    Calls /admin and returns its JSON as PowerShell 7 reads it (dates as DateTime unless -DatesAsText, fractions
+    as double, arrays one item at a time), in Windows PowerShell 5.1 too.
+#>
 function Invoke-MqaMockAdmin {
     [CmdletBinding()]
     param(
         [Parameter(Mandatory)] $Server,
         [Parameter(Mandatory)] [string] $Path,
         [string] $Method = 'Get',
-        $Body
+        $Body,
+        # Dates exactly as the server wrote them.
+        [switch] $DatesAsText
     )
-    $parameters = @{ Uri = "$($Server.Url)admin/$Path"; Method = $Method }
+    $parameters = @{ Uri = "$($Server.Url)admin/$Path"; Method = $Method; UseBasicParsing = $true }
     if ($PSBoundParameters.ContainsKey('Body')) {
         $parameters.Body = $Body | ConvertTo-Json -Depth 10
-        $parameters.ContentType = 'application/json'
+        $parameters.ContentType = 'application/json; charset=utf-8'
     }
-    Invoke-RestMethod @parameters
+    # Windows PowerShell draws a progress bar per chunk read, which makes large answers slow.
+    $ProgressPreference = 'SilentlyContinue'
+    $json = (Invoke-WebRequest @parameters).Content
+    if ([string]::IsNullOrWhiteSpace($json)) { return }
+    if ($PSVersionTable.PSVersion.Major -ge 7) {
+        $options = if ($DatesAsText) { @{ DateKind = 'String' } } else { @{} }
+        return $json | ConvertFrom-Json @options
+    }
+    # Windows PowerShell leaves dates as text, reads fractions as decimal and writes an array as one object.
+    foreach ($item in ($json | ConvertFrom-Json)) { ConvertTo-PowerShell7Json $item -DatesAsText:$DatesAsText }
+}
+
+function ConvertTo-PowerShell7Json($Value, [switch] $DatesAsText) {
+    if ($Value -is [string]) {
+        if (-not $DatesAsText -and $Value -match '^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d{1,7})?)?(Z|[+-]\d\d:\d\d)?$') {
+            return [DateTime]::Parse($Value, [cultureinfo]::InvariantCulture, [System.Globalization.DateTimeStyles]::RoundtripKind)
+        }
+        return $Value
+    }
+    if ($Value -is [decimal]) { return [double]::Parse($Value.ToString([cultureinfo]::InvariantCulture), [cultureinfo]::InvariantCulture) }
+    if ($Value -is [array]) { return , [object[]]@(foreach ($item in $Value) { ConvertTo-PowerShell7Json $item -DatesAsText:$DatesAsText }) }
+    if ($Value -is [System.Management.Automation.PSCustomObject]) {
+        foreach ($property in $Value.PSObject.Properties) { $property.Value = ConvertTo-PowerShell7Json $property.Value -DatesAsText:$DatesAsText }
+    }
+    $Value
 }
 
 function Set-MqaMockConfig {

@@ -4,7 +4,7 @@ namespace MaestroQA.Client.Models;
 
 /// <summary>
 /// Binds a row property to a column of its table by the header MaestroQA writes. The property's type says how cells
-/// read: string, double?, DateTime? (UTC), bool? or string[] (comma-separated).
+/// read: string, double?, DateTime? (UTC), bool? or <see cref="TextList"/> (comma-separated).
 /// </summary>
 [AttributeUsage(AttributeTargets.Property, Inherited = false)]
 public sealed class ExportColumnAttribute : Attribute

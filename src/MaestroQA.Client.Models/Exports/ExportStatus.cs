@@ -6,4 +6,7 @@ public enum ExportStatus
     InProgress,
     Complete,
     Errored,
+
+    /// <summary>A status the vendor's article does not list; <see cref="MqaExport.ServerStatus"/> has it as MaestroQA wrote it.</summary>
+    Unknown,
 }

@@ -28,6 +28,9 @@ public sealed record MqaExport
 
     public ExportStatus Status { get; init; } = ExportStatus.Requested;
 
+    /// <summary>The status as MaestroQA wrote it (in_progress, complete...); what to read when Status is Unknown.</summary>
+    public string? ServerStatus { get; init; }
+
     /// <summary>A presigned download URL once complete; empty when the range held no data.</summary>
     public string DataUrl { get; init; } = string.Empty;
 
@@ -37,5 +40,8 @@ public sealed record MqaExport
 
     public bool HasData => Status == ExportStatus.Complete && DataUrl.Length > 0;
 
-    public override string ToString() => $"{Kind?.ToString() ?? "MaestroQA"} export {ExportId} ({Status})";
+    /// <summary>The connection the export was requested or checked through, so it downloads the same way (proxy, retries).</summary>
+    internal object? Origin { get; init; }
+
+    public override string ToString() => $"{Kind?.ToString() ?? "MaestroQA"} export {ExportId} ({(Status == ExportStatus.Unknown ? ServerStatus : Status.ToString())})";
 }

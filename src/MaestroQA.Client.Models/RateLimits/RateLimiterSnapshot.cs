@@ -1,7 +1,11 @@
+using System;
+
 namespace MaestroQA.Client.Models;
 
 /// <summary>A limiter's state at one moment, for display.</summary>
 /// <param name="GrantedLastSecond">Permits granted in the last (scaled) second.</param>
 /// <param name="GrantedLastMinute">Permits granted in the last (scaled) minute.</param>
 /// <param name="Queued">Requests waiting for a permit.</param>
-public sealed record RateLimiterSnapshot(int GrantedLastSecond, int GrantedLastMinute, int Queued);
+/// <param name="Limits">The limits that hold: the strictest any session of this token asked for.</param>
+/// <param name="JitterAllowance">How much the windows are widened, beyond the margin, for the spread in requests' travel times.</param>
+public sealed record RateLimiterSnapshot(int GrantedLastSecond, int GrantedLastMinute, int Queued, RateLimitPolicy Limits, TimeSpan JitterAllowance);

@@ -17,14 +17,14 @@ public sealed record MqaTicket
 
     public string? Subject { get; init; }
 
-    public string[]? Agents { get; init; }
+    public TextList? Agents { get; init; }
 
     public string? Link { get; init; }
 
     public string? Body { get; init; }
 
     /// <summary>The API keeps tags as one comma-separated string; people work with a list.</summary>
-    public string[]? Tags { get; init; }
+    public TextList? Tags { get; init; }
 
     public string? Status { get; init; }
 

@@ -1,7 +1,8 @@
-using System;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
 using MaestroQA.Client.Models;
+using MaestroQA.Client.Transport;
 
 namespace MaestroQA.Client.Api;
 
@@ -10,11 +11,13 @@ public sealed class ExportWaiter
 {
     private readonly MaestroQAClient _client;
     private readonly TimeProvider _time;
+    private readonly IApiLog _log;
 
-    public ExportWaiter(MaestroQAClient client, TimeProvider? time = null)
+    public ExportWaiter(MaestroQAClient client, TimeProvider? time = null, IApiLog? log = null)
     {
         _client = client ?? throw new ArgumentNullException(nameof(client));
         _time = time ?? TimeProvider.System;
+        _log = log ?? NullApiLog.Instance;
     }
 
     /// <summary>The first wait between polls; each later one grows by half, up to <see cref="MaxPollInterval"/>.</summary>
@@ -29,6 +32,7 @@ public sealed class ExportWaiter
     {
         long started = _time.GetTimestamp();
         TimeSpan interval = PollInterval;
+        string? lastUnknown = null;
         while (true)
         {
             export = await _client.GetExportAsync(export, cancellationToken).ConfigureAwait(false);
@@ -40,12 +44,17 @@ public sealed class ExportWaiter
                     return export;
                 case ExportStatus.Errored:
                     throw new MaestroQAApiException(ApiErrorKind.ExportFailed, $"MaestroQA reports that export {export.ExportId} errored; request it again.");
+                case ExportStatus.Unknown when export.ServerStatus != lastUnknown:
+                    // New statuses may come (the article lists four): keep waiting, but say so.
+                    lastUnknown = export.ServerStatus;
+                    _log.Warning($"MaestroQA reports export {export.ExportId} as '{export.ServerStatus}', a status this module does not know; still waiting for 'complete'.");
+                    break;
             }
 
             TimeSpan remaining = Timeout - elapsed;
             if (remaining <= TimeSpan.Zero)
             {
-                throw new MaestroQAApiException(ApiErrorKind.Timeout, $"Export {export.ExportId} was still {export.Status} after {Timeout.TotalSeconds:0.#} s.");
+                throw new MaestroQAApiException(ApiErrorKind.Timeout, $"Export {export.ExportId} was still {(export.Status == ExportStatus.Unknown ? $"'{export.ServerStatus}'" : export.Status.ToString())} after {Timeout.TotalSeconds:0.#} s.");
             }
 
             TimeSpan pause = interval < remaining ? interval : remaining;
@@ -54,7 +63,10 @@ public sealed class ExportWaiter
 #else
             await _time.Delay(pause, cancellationToken).ConfigureAwait(false);
 #endif
-            interval = TimeSpan.FromTicks(Math.Min(MaxPollInterval.Ticks, interval.Ticks * 3 / 2));
+            interval = NextInterval(interval, MaxPollInterval);
         }
     }
+
+    /// <summary>Each pause half as long again as the last, up to <paramref name="max"/>: patient with long exports, quick with short ones.</summary>
+    internal static TimeSpan NextInterval(TimeSpan interval, TimeSpan max) => TimeSpan.FromTicks(Math.Min(max.Ticks, interval.Ticks * 3 / 2));
 }

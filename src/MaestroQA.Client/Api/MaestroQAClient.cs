@@ -30,6 +30,10 @@ public sealed class MaestroQAClient
         _time = time ?? TimeProvider.System;
     }
 
+    /// <summary>A client on the connection <paramref name="export"/> was requested or checked through; null for an export made by hand.</summary>
+    public static MaestroQAClient? ForExport(MqaExport export, IApiLog? log = null) =>
+        export.Origin is ApiTransport origin ? new MaestroQAClient(origin, log) : null;
+
     public Task<MqaExport> RequestRawExportAsync(RawExportRequest request, CancellationToken cancellationToken = default)
     {
         EnsureOrdered(request.StartDate, request.EndDate);
@@ -83,13 +87,16 @@ public sealed class MaestroQAClient
         // The id travels as a header: a GET with a body cannot be sent from Windows PowerShell 5.1.
         var request = new ApiRequest(HttpMethod.Get, "get-export-data", EndpointClass.Easy)
         {
-            Headers = [new KeyValuePair<string, string>("exportId", export.ExportId)],
+            Headers = [new KeyValuePair<string, string>("exportId", RequestValues.FromUser(export.ExportId, "ExportId"))],
             RetryTransientFailures = true,
         };
         ExportDataBody data = await SendAsync(request, ApiJsonContext.Default.ExportDataBody, cancellationToken).ConfigureAwait(false);
-        ExportStatus status = WireNames.ParseStatus(data.Status)
-            ?? throw new MaestroQAApiException(ApiErrorKind.UnexpectedResponse, $"MaestroQA answered {request} with an unknown export status '{data.Status}'.");
-        return export with { Status = status, DataUrl = data.DataUrl ?? string.Empty, CheckedAt = _time.GetUtcNow().UtcDateTime };
+        if (string.IsNullOrEmpty(data.Status))
+        {
+            throw new MaestroQAApiException(ApiErrorKind.UnexpectedResponse, $"MaestroQA answered {request} without the export's status.");
+        }
+
+        return export with { Status = WireNames.ParseStatus(data.Status), ServerStatus = data.Status, DataUrl = data.DataUrl ?? string.Empty, CheckedAt = _time.GetUtcNow().UtcDateTime, Origin = _transport };
     }
 
     /// <summary>Streams a complete export's file; the presigned URL is fetched without the token.</summary>
@@ -112,8 +119,13 @@ public sealed class MaestroQAClient
             RetryTransientFailures = true, // a read, though sent as POST
         };
         CaptureUsageResponseBody response = await SendAsync(request, ApiJsonContext.Default.CaptureUsageResponseBody, cancellationToken).ConfigureAwait(false);
+        if (response.Data is null)
+        {
+            throw new MaestroQAApiException(ApiErrorKind.UnexpectedResponse, $"MaestroQA answered {request} without the 'data' list the article describes.");
+        }
+
         var usage = new List<MqaCaptureUsage>();
-        foreach (CaptureUsageItem agent in response.Data ?? [])
+        foreach (CaptureUsageItem agent in response.Data)
         {
             usage.Add(agent.ToModel(interval));
         }
@@ -128,13 +140,18 @@ public sealed class MaestroQAClient
     /// </summary>
     public async Task<MqaTicket> CreateTicketAsync(MqaTicket ticket, CancellationToken cancellationToken = default)
     {
+        RequestValues.FromUser(ticket.GradableId ?? string.Empty, "GradableId");
         var request = new ApiRequest(HttpMethod.Post, "tickets", EndpointClass.Easy)
         {
             JsonBody = Serialize(TicketBody.ToSend(ticket, includeGradableId: true), ApiJsonContext.Default.TicketBody),
             RetryTransientFailures = true,
         };
         TicketBody created = await SendAsync(request, ApiJsonContext.Default.TicketBody, cancellationToken).ConfigureAwait(false);
-        return created.ToModel();
+
+        // The article's answer is the ticket with MaestroQA's _id; without it, the ticket's fate is unknown.
+        return created.Id is not null
+            ? created.ToModel()
+            : throw new MaestroQAApiException(ApiErrorKind.UnexpectedResponse, $"MaestroQA answered {request} for ticket '{ticket.GradableId}' without the ticket's _id; check in MaestroQA whether it was created.");
     }
 
     /// <summary>Changes the fields <paramref name="changes"/> sets; an empty one changes nothing and reads the ticket back.</summary>
@@ -175,13 +192,14 @@ public sealed class MaestroQAClient
             throw new MaestroQAApiException(ApiErrorKind.UnexpectedResponse, $"MaestroQA answered {request} without an exportId.");
         }
 
-        var export = new MqaExport(response.ExportId!, requested.Kind)
+        var export = new MqaExport(RequestValues.FromServer(response.ExportId!, "the exportId", request), requested.Kind)
         {
             Name = requested.Name,
             StartDate = requested.StartDate,
             EndDate = requested.EndDate,
             SingleFile = requested.SingleFile,
             RequestedAt = _time.GetUtcNow().UtcDateTime,
+            Origin = _transport,
         };
         _log.Verbose($"Requested {export}.");
         return export;
@@ -209,7 +227,7 @@ public sealed class MaestroQAClient
 
     private static byte[] Serialize<T>(T body, JsonTypeInfo<T> bodyType) => JsonSerializer.SerializeToUtf8Bytes(body, bodyType);
 
-    private static string TicketPath(string gradableId) => "tickets/" + Uri.EscapeDataString(gradableId);
+    private static string TicketPath(string gradableId) => "tickets/" + Uri.EscapeDataString(RequestValues.FromUser(gradableId, "GradableId"));
 
     private static void EnsureOrdered(DateTimeOffset start, DateTimeOffset end)
     {

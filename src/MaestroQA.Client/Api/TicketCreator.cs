@@ -101,7 +101,7 @@ public sealed class TicketCreator
 
     private static bool Same(string? sent, string? stored) => sent is null || string.Equals(sent, stored, StringComparison.Ordinal);
 
-    private static bool Same(string[]? sent, string[]? stored) => sent is null || (stored is not null && sent.SequenceEqual(stored, StringComparer.Ordinal));
+    private static bool Same(TextList? sent, TextList? stored) => sent is null || (stored is not null && sent.SequenceEqual(stored, StringComparer.Ordinal));
 
     /// <summary>Compared as sent: the wire carries whole seconds.</summary>
     private static bool SameDate(DateTime? sent, DateTime? stored) =>

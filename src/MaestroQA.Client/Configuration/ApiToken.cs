@@ -1,10 +1,13 @@
 using System;
+using System.Linq;
 
 namespace MaestroQA.Client.Configuration;
 
 /// <summary>The API token. It never prints: ToString and the fingerprint show at most its last four characters.</summary>
 public sealed class ApiToken
 {
+    private static readonly char[] ControlCharacters = [.. Enumerable.Range(0, 32).Select(c => (char)c), (char)127];
+
     private readonly string _value;
 
     public ApiToken(string value)
@@ -12,6 +15,13 @@ public sealed class ApiToken
         if (string.IsNullOrWhiteSpace(value))
         {
             throw new ArgumentException("The API token is empty.", nameof(value));
+        }
+
+        // A line break would put a header of its own on the wire; no real token holds one.
+        int control = value.Trim().IndexOfAny(ControlCharacters);
+        if (control >= 0)
+        {
+            throw new ArgumentException($"The API token holds a control character at position {control + 1}; copy it again from MaestroQA (Other Settings > API Tokens).", nameof(value));
         }
 
         _value = value.Trim();

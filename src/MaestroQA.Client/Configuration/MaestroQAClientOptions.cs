@@ -35,6 +35,12 @@ public sealed record MaestroQAClientOptions
 
     public ProxySettings? Proxy { get; init; }
 
+    /// <summary>
+    /// The most an API answer may hold: the article's answers are a few hundred bytes, so anything near this is not
+    /// MaestroQA's, and buffering it whole would cost that much memory. Downloads are streamed and not capped.
+    /// </summary>
+    public long MaxResponseBytes { get; init; } = 4 * 1024 * 1024;
+
     public RateLimitPolicy LimitFor(EndpointClass endpointClass) =>
         endpointClass == EndpointClass.Demanding ? DemandingLimit : EasyLimit;
 
@@ -43,11 +49,41 @@ public sealed record MaestroQAClientOptions
         baseUri.IsAbsoluteUri
         && (baseUri.Scheme == Uri.UriSchemeHttps || (baseUri.Scheme == Uri.UriSchemeHttp && baseUri.IsLoopback));
 
+    /// <summary>
+    /// What a base URI holds that it must not: a user name or password (shown in every session view and transcript,
+    /// and sent who knows where), a query or a fragment (which relative API paths would drop or keep by accident).
+    /// Null when it holds none of them.
+    /// </summary>
+    public static string? ForbiddenParts(Uri baseUri)
+    {
+        if (!baseUri.IsAbsoluteUri)
+        {
+            return null;
+        }
+
+        string[] parts =
+        [
+            .. baseUri.UserInfo.Length > 0 ? new[] { "a user name or password" } : [],
+            .. baseUri.Query.Length > 0 ? new[] { "a query" } : [],
+            .. baseUri.Fragment.Length > 0 ? new[] { "a fragment" } : [],
+        ];
+        return parts.Length == 0 ? null : string.Join(" and ", parts);
+    }
+
+    /// <summary>A URI fit to show: scheme, host, port and path, without user info, query or fragment.</summary>
+    public static string Redact(Uri uri) =>
+        uri.IsAbsoluteUri ? uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped) : "(a relative URI)";
+
     private static Uri NormalizeBaseUri(Uri baseUri)
     {
         if (!IsAllowedBaseUri(baseUri))
         {
-            throw new ArgumentException($"The base URI '{baseUri}' must be an absolute https:// URI (http:// is allowed only for loopback).", nameof(baseUri));
+            throw new ArgumentException($"The base URI '{Redact(baseUri)}' must be an absolute https:// URI (http:// is allowed only for loopback).", nameof(baseUri));
+        }
+
+        if (ForbiddenParts(baseUri) is string parts)
+        {
+            throw new ArgumentException($"The base URI '{Redact(baseUri)}' must not hold {parts}.", nameof(baseUri));
         }
 
         // A missing trailing slash would make relative paths replace the last segment (api/v1 -> api/tickets).

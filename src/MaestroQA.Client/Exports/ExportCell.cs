@@ -1,6 +1,7 @@
-using System;
 using System.Globalization;
 using System.Linq;
+using System;
+using MaestroQA.Client.Models;
 
 namespace MaestroQA.Client.Exports;
 
@@ -46,7 +47,7 @@ internal static class ExportCell
             ? value
             : throw new FormatException($"'{text}' is neither True nor False.");
 
-    public static string[] ParseTextList(string text) =>
+    public static TextList ParseTextList(string text) =>
         text.Split(',').Select(item => item.Trim()).Where(item => item.Length != 0).ToArray();
 
     /// <summary>The parser for a row property of type <typeparamref name="TValue"/>; null for a type export cells never hold.</summary>
@@ -58,7 +59,7 @@ internal static class ExportCell
             : type == typeof(double?) ? static (string text) => (double?)ParseNumber(text)
             : type == typeof(DateTime?) ? static (string text) => (DateTime?)ExportDate.Parse(text)
             : type == typeof(bool?) ? static (string text) => (bool?)ParseBoolean(text)
-            : type == typeof(string[]) ? ParseTextList
+            : type == typeof(TextList) ? ParseTextList
             : null;
         return (Func<string, TValue>?)parser;
     }

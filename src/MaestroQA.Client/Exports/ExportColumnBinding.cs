@@ -49,10 +49,10 @@ internal sealed class ExportColumnBinding<TRow, TValue> : ExportColumnBinding<TR
     public ExportColumnBinding(string header, PropertyInfo property)
         : base(header)
     {
-        IsTyped = typeof(TValue) != typeof(string) && typeof(TValue) != typeof(string[]);
+        IsTyped = typeof(TValue) != typeof(string) && typeof(TValue) != typeof(TextList);
         _set = (Action<TRow, TValue>)Delegate.CreateDelegate(typeof(Action<TRow, TValue>), property.GetSetMethod()!);
         _parse = ExportCell.ParserFor<TValue>()
-            ?? throw new InvalidOperationException($"{typeof(TRow).Name}.{property.Name}: export columns read string, double?, DateTime?, bool? or string[], not {typeof(TValue).Name}.");
+            ?? throw new InvalidOperationException($"{typeof(TRow).Name}.{property.Name}: export columns read string, double?, DateTime?, bool? or TextList, not {typeof(TValue).Name}.");
     }
 
     public override void Assign(TRow row, string text) => _set(row, _parse(text));

@@ -1,25 +1,39 @@
-using System;
 using System.IO;
 using System.Linq;
 using MaestroQA.Client.Models;
 
 namespace MaestroQA.Client.Exports;
 
-/// <summary>Names a downloaded export after its id, keeping the storage file's table name so Import-MqaExport can tell the table.</summary>
+/// <summary>
+/// The names of saved export files, from what the module knows, never from the storage URL (whose file name nobody
+/// knows: it may be opaque, a UUID or the export's own name): <c>&lt;exportId&gt;.zip</c> for a raw export's zip and
+/// <c>&lt;exportId&gt;.&lt;table&gt;.csv</c> for a CSV, so Import-MqaExport and people can tell what each holds.
+/// </summary>
 public static class ExportFileNames
 {
-    public static string For(MqaExport export)
+    /// <summary>The name the export's kind promises; null when the kind is unknown (an export known only by its id).</summary>
+    public static string? Expected(MqaExport export) => export.Kind switch
     {
-        string stored = Uri.TryCreate(export.DataUrl, UriKind.Absolute, out Uri? url) ? Path.GetFileName(url.AbsolutePath) : string.Empty;
-        string extension = Path.GetExtension(stored);
-        if (extension.Length == 0)
-        {
-            extension = export.Kind == ExportKind.Raw && export.SingleFile is null ? ".zip" : ".csv";
-        }
+        ExportKind.Raw when export.SingleFile is null => For(export.ExportId, isZip: true, table: null),
+        ExportKind.Raw => For(export.ExportId, isZip: false, export.SingleFile),
+        ExportKind.Groups => For(export.ExportId, isZip: false, ExportTable.AgentGroups),
+        ExportKind.AuditLog => For(export.ExportId, isZip: false, ExportTable.AuditLog),
+        _ => null,
+    };
 
-        string stem = Path.GetFileNameWithoutExtension(stored);
-        string name = stem.Length == 0 || stem.Contains(export.ExportId) ? export.ExportId : $"{export.ExportId}_{stem}";
-        char[] invalid = Path.GetInvalidFileNameChars();
-        return new string(name.Select(c => invalid.Contains(c) ? '_' : c).ToArray()) + extension;
+    /// <summary>The name for what a file turned out to hold: a zip, or a CSV of <paramref name="table"/> (if known).</summary>
+    public static string For(string exportId, bool isZip, ExportTable? table)
+    {
+        string id = new(exportId.Select(c => Path.GetInvalidFileNameChars().Contains(c) || c is '/' or '\\' or ':' ? '_' : c).ToArray());
+        return isZip ? $"{id}.zip" : table is ExportTable known ? $"{id}.{ExportCatalog.Get(known).FileStem}.csv" : $"{id}.csv";
     }
+
+    /// <summary>The table a CSV of this export holds, as its kind says; null for a zip or an unknown kind.</summary>
+    internal static ExportTable? TableOf(MqaExport export) => export.Kind switch
+    {
+        ExportKind.Raw => export.SingleFile,
+        ExportKind.Groups => ExportTable.AgentGroups,
+        ExportKind.AuditLog => ExportTable.AuditLog,
+        _ => null,
+    };
 }

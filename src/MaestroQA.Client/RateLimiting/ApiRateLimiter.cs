@@ -22,6 +22,12 @@ namespace MaestroQA.Client.RateLimiting;
 /// the attempt has its answer) to that moment: the latest the server can have seen it.
 /// Limiters from <see cref="SharedRateLimiters"/> live as long as the process; do not dispose them.
 /// <para>
+/// The server counts a request when it arrives, the limiter when it grants it, and the time between varies with the
+/// network and the machine: two requests granted a second apart may arrive 0.9 s apart. So the limiter widens both
+/// windows by the spread of its requests' recent travel times (grant to answer; <see cref="LatencySpread"/>) on top of
+/// the policy's margin: a constant latency costs nothing, a jittery one the jitter.
+/// </para>
+/// <para>
 /// Why not the stock System.Threading.RateLimiting limiters (Polly only needs a <see cref="RateLimiter"/>): the server
 /// counts exact sliding windows, and each stock limiter disagrees with it somewhere. A token bucket or fixed window
 /// refilled on a timer lets a burst at the end of one period and another at the start of the next reach the server
@@ -36,8 +42,9 @@ public sealed class ApiRateLimiter : RateLimiter
     private readonly object _gate = new();
     private readonly TimeProvider _time;
     private readonly long _createdAt;
-    private readonly SlidingLog _grants;
     private readonly LinkedList<PermitWaiter> _waiters = new();
+    private readonly LatencySpread _latencies = new();
+    private SlidingLog _grants;
 
     // Wakes the head of the queue when its permit is due; state is computed from timestamps, never refilled by it.
     private readonly ITimer _wakeUp;
@@ -57,7 +64,45 @@ public sealed class ApiRateLimiter : RateLimiter
             static state => ((ApiRateLimiter)state!).GrantDueWaiters(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
-    public RateLimitPolicy Policy { get; }
+    /// <summary>The limits this limiter keeps; <see cref="Tighten"/> may make them stricter, never looser.</summary>
+    public RateLimitPolicy Policy { get; private set; }
+
+    /// <summary>
+    /// Keeps to <paramref name="requested"/> as well as to the limits held so far: the smaller PerSecond and PerMinute,
+    /// the wider margin. Sessions that share a token share its budget, so the strictest of them holds for all.
+    /// </summary>
+    /// <returns>Whether the limits changed.</returns>
+    public bool Tighten(RateLimitPolicy requested)
+    {
+        lock (_gate)
+        {
+            RateLimitPolicy strictest = new RateLimitPolicy(Math.Min(Policy.PerSecond, requested.PerSecond), Math.Min(Policy.PerMinute, requested.PerMinute))
+            {
+                SafetyMargin = Policy.SafetyMargin > requested.SafetyMargin ? Policy.SafetyMargin : requested.SafetyMargin,
+                WindowScale = Policy.WindowScale,
+            };
+            if (strictest == Policy)
+            {
+                return false;
+            }
+
+            Policy = strictest;
+            _grants = _grants.WithPolicy(strictest);
+            return true;
+        }
+    }
+
+    /// <summary>How much wider than its margin the limiter keeps its windows, for the spread in its requests' travel times.</summary>
+    public TimeSpan JitterAllowance
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _grants.JitterAllowance;
+            }
+        }
+    }
 
     /// <summary>How long the limiter has behaved exactly like a new one; null while anyone waits or a window still holds a grant.</summary>
     public override TimeSpan? IdleDuration
@@ -95,7 +140,9 @@ public sealed class ApiRateLimiter : RateLimiter
             return new RateLimiterSnapshot(
                 _grants.CountAfter(now - Policy.SecondWindow),
                 _grants.CountAfter(now - Policy.MinuteWindow),
-                _waiters.Count);
+                _waiters.Count,
+                Policy,
+                _grants.JitterAllowance);
         }
     }
 
@@ -242,10 +289,10 @@ public sealed class ApiRateLimiter : RateLimiter
         }
 
         long sequence = _grants.Record(now);
-        return PermitLease.Granted(cold => Release(sequence, cold), cold: !_warm);
+        return PermitLease.Granted(cold => Release(sequence, now, cold), cold: !_warm);
     }
 
-    private void Release(long sequence, bool cold)
+    private void Release(long sequence, TimeSpan grantedAt, bool cold)
     {
         lock (_gate)
         {
@@ -255,9 +302,14 @@ public sealed class ApiRateLimiter : RateLimiter
             }
 
             _warm = true;
+            TimeSpan now = Now();
+            if (!cold)
+            {
+                _grants.JitterAllowance = _latencies.Add(now - grantedAt);
+            }
+
             if (cold)
             {
-                TimeSpan now = Now();
                 _grants.Redate(sequence, now);
                 if (_waiters.Count > 0)
                 {

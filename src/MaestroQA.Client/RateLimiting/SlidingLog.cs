@@ -31,6 +31,22 @@ internal sealed class SlidingLog
         _sequences = (long[])source._sequences.Clone();
         _count = source._count;
         _nextSequence = source._nextSequence;
+        JitterAllowance = source.JitterAllowance;
+    }
+
+    /// <summary>Added to the policy's margin: how far apart the server may see two requests the limiter granted at once (see ApiRateLimiter).</summary>
+    public TimeSpan JitterAllowance { get; set; }
+
+    /// <summary>A copy kept to a stricter policy: the latest grants it can still need, with their sequence numbers.</summary>
+    public SlidingLog WithPolicy(RateLimitPolicy policy)
+    {
+        var log = new SlidingLog(policy) { JitterAllowance = JitterAllowance, _nextSequence = _nextSequence };
+        for (int i = Math.Max(0, _count - log._times.Length); i < _count; i++)
+        {
+            log.Insert(_times[i], _sequences[i]);
+        }
+
+        return log;
     }
 
     /// <summary>The earliest time one more grant keeps both windows within their limits.</summary>
@@ -39,7 +55,7 @@ internal sealed class SlidingLog
         WindowOpensAt(_policy.PerMinute, _policy.MinuteWindow));
 
     /// <summary>When the latest grant stops constraining anything, so the limiter acts as if new.</summary>
-    public TimeSpan ForgottenAt => _count == 0 ? TimeSpan.Zero : NthLatest(1) + _policy.MinuteWindow + _policy.SafetyMargin;
+    public TimeSpan ForgottenAt => _count == 0 ? TimeSpan.Zero : NthLatest(1) + _policy.MinuteWindow + Margin;
 
     /// <summary>Records a grant; the number it returns finds it again for <see cref="Redate"/>.</summary>
     public long Record(TimeSpan time)
@@ -95,7 +111,9 @@ internal sealed class SlidingLog
 
     // A window holding `limit` grants opens again once the oldest of them has slid out, plus the margin.
     private TimeSpan WindowOpensAt(int limit, TimeSpan window) =>
-        _count < limit ? TimeSpan.Zero : NthLatest(limit) + window + _policy.SafetyMargin;
+        _count < limit ? TimeSpan.Zero : NthLatest(limit) + window + Margin;
+
+    private TimeSpan Margin => _policy.SafetyMargin + JitterAllowance;
 
     private TimeSpan NthLatest(int n) => _times[_count - n];
 

@@ -15,12 +15,20 @@ internal static class ApiErrorMapper
         string? serverMessage = ReadServerMessage(response.Body);
         string said = serverMessage is null ? string.Empty : $": {serverMessage}";
         (ApiErrorKind kind, string advice) = request.DownloadUri is null ? Classify(response.StatusCode) : ClassifyDownload(response.StatusCode);
+        if (response.LongestRetryWait is TimeSpan longest)
+        {
+            advice = $" MaestroQA asked to wait {response.RetryAfter!.Value.TotalSeconds:0} s, longer than the {longest.TotalSeconds:0} s the retries wait in all; try again after that.";
+        }
+
         string message = $"{Who(request)} refused {request} with {status} ({response.StatusCode}){said}.{advice}";
         return new MaestroQAApiException(kind, message, status, serverMessage) { Attempts = response.Attempts };
     }
 
     public static MaestroQAApiException FromTimeout(ApiRequest request, TimeSpan timeout, Exception inner) =>
         new(ApiErrorKind.Timeout, $"{Who(request)} did not answer {request} within {timeout.TotalSeconds:0.#} s (after retries).", innerException: inner);
+
+    public static MaestroQAApiException FromStall(ApiRequest request, DownloadStalledException stalled) =>
+        new(ApiErrorKind.Timeout, $"The download {request} stopped: {stalled.Message} (after retries). -TimeoutSec sets how long a silent host is waited for.", innerException: stalled);
 
     public static MaestroQAApiException FromNetwork(ApiRequest request, Exception inner) =>
         new(ApiErrorKind.NetworkError, $"Could not reach {Who(request, startsSentence: false)} for {request}: {inner.Message}", innerException: inner);
@@ -46,6 +54,7 @@ internal static class ApiErrorMapper
     private static (ApiErrorKind Kind, string Advice) ClassifyDownload(HttpStatusCode status) => (int)status switch
     {
         401 or 403 or 404 or 410 => (ApiErrorKind.DownloadRefused, " Download links expire; run Get-MqaExport for a fresh DataUrl and save again."),
+        >= 300 and < 400 => (ApiErrorKind.UnexpectedResponse, " The download was redirected again and again (or to a place it cannot follow); run Get-MqaExport for a fresh DataUrl and save again."),
         _ => Classify(status),
     };
 

@@ -22,5 +22,8 @@ internal sealed class ApiResponse
     /// <summary>How many attempts it took; a 409 after a failed first attempt means that attempt landed.</summary>
     public int Attempts { get; set; } = 1;
 
+    /// <summary>Set on a 429 whose Retry-After was longer than the module waits out: the longest it does (ResiliencePipelineFactory.LongestWait).</summary>
+    public TimeSpan? LongestRetryWait { get; set; }
+
     public bool IsSuccess => (int)StatusCode is >= 200 and < 300;
 }

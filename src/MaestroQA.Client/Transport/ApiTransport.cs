@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.RateLimiting;
 using System.Threading.Tasks;
 using MaestroQA.Client.Configuration;
+using MaestroQA.Client.Models;
 using MaestroQA.Client.RateLimiting;
 using Polly;
 using Polly.Timeout;
@@ -64,7 +65,7 @@ public sealed class ApiTransport
         {
             // A retry starts over: never append a second attempt to a partial first one.
             destination.SetLength(0);
-            written = await DownloadCopier.CopyAsync(response, destination, progress, token).ConfigureAwait(false);
+            written = await DownloadCopier.CopyAsync(response, destination, progress, _options.AttemptTimeout, token).ConfigureAwait(false);
             return [];
         }
 
@@ -108,6 +109,10 @@ public sealed class ApiTransport
         {
             throw ApiErrorMapper.FromTimeout(request, _options.AttemptTimeout, ex);
         }
+        catch (DownloadStalledException stalled) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw ApiErrorMapper.FromStall(request, stalled);
+        }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ResiliencePipelineFactory.IsTransient(ex))
         {
             throw ApiErrorMapper.FromNetwork(request, ex);
@@ -132,7 +137,7 @@ public sealed class ApiTransport
             var newConnection = new NewConnectionMarker();
             message.Options.Set(NewConnectionMarker.Key, newConnection);
 #endif
-            using HttpResponseMessage response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using HttpResponseMessage response = await SendMessageAsync(request, message, cancellationToken).ConfigureAwait(false);
 #if NET
             if (newConnection.Opened && context.Properties.TryGetValue(ResiliencePipelineFactory.LeaseKey, out RateLimitLease? lease) && lease is PermitLease permit)
             {
@@ -141,7 +146,7 @@ public sealed class ApiTransport
 #endif
 
             // The handler never follows redirects (it would forward the token header); storage links may redirect, and carry no token.
-            if (request.DownloadUri is not null && hops < MaxDownloadRedirects && RedirectTarget(response) is Uri next)
+            if (request.DownloadUri is not null && DownloadRedirect(message.RequestUri!, response, hops) is Uri next)
             {
                 redirectedTo = next;
                 continue;
@@ -154,7 +159,34 @@ public sealed class ApiTransport
         }
     }
 
-    private static Uri? RedirectTarget(HttpResponseMessage response)
+    /// <summary>
+    /// API calls are timed per attempt by the pipeline. A download has no such limit (its length is unknown), so its
+    /// headers must come within the attempt timeout here, and its body keeps to it between bytes (DownloadCopier).
+    /// </summary>
+    private async Task<HttpResponseMessage> SendMessageAsync(ApiRequest request, HttpRequestMessage message, CancellationToken cancellationToken)
+    {
+        if (request.DownloadUri is null)
+        {
+            return await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        idle.CancelAfter(_options.AttemptTimeout);
+        try
+        {
+            return await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, idle.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (idle.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new DownloadStalledException(_options.AttemptTimeout, 0);
+        }
+    }
+
+    /// <summary>
+    /// Where a storage redirect leads, or null when the answer is no redirect. A redirect from https to plain http, or
+    /// past the fifth, is an error that is not retried: the link will not get better by asking again.
+    /// </summary>
+    internal static Uri? DownloadRedirect(Uri from, HttpResponseMessage response, int hops)
     {
         int status = (int)response.StatusCode;
         if (status is not (301 or 302 or 303 or 307 or 308) || response.Headers.Location is not Uri location)
@@ -162,8 +194,18 @@ public sealed class ApiTransport
             return null;
         }
 
-        Uri target = location.IsAbsoluteUri ? location : new Uri(response.RequestMessage!.RequestUri!, location);
-        return target.Scheme == Uri.UriSchemeHttps || target.Scheme == Uri.UriSchemeHttp ? target : null;
+        Uri target = location.IsAbsoluteUri ? location : new Uri(from, location);
+        string refusal =
+            target.Scheme != Uri.UriSchemeHttps && target.Scheme != Uri.UriSchemeHttp ? $"to '{target.Scheme}:', which a download does not follow"
+            : from.Scheme == Uri.UriSchemeHttps && target.Scheme == Uri.UriSchemeHttp ? $"from https to plain http ({target.Host}), which a download does not follow"
+            : hops >= MaxDownloadRedirects ? $"more than {MaxDownloadRedirects} times, last to {target.Host}"
+            : string.Empty;
+        return refusal.Length == 0
+            ? target
+            : throw new MaestroQAApiException(
+                ApiErrorKind.UnexpectedResponse,
+                $"The export's storage host redirected the download {refusal}; nothing was saved. Run Get-MqaExport for a fresh DataUrl and save again.",
+                status);
     }
 
     private HttpRequestMessage CreateMessage(ApiRequest request, Uri? redirectedTo)
@@ -194,13 +236,40 @@ public sealed class ApiTransport
     private bool IsApiHost(Uri target) =>
         Uri.Compare(target, _options.BaseUri, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
 
-    private static async Task<byte[]> ReadBufferedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads an answer whole, up to <see cref="MaestroQAClientOptions.MaxResponseBytes"/>: more than that is not an answer
+    /// the article describes, and is refused before it is buffered (the promised length) or as soon as it gets there.
+    /// </summary>
+    private async Task<byte[]> ReadBufferedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
+        long cap = _options.MaxResponseBytes;
+        string who = response.RequestMessage is { } sent ? $"{sent.Method} {sent.RequestUri?.GetLeftPart(UriPartial.Path)}" : "a request";
+        if (response.Content.Headers.ContentLength is long promised && promised > cap)
+        {
+            throw TooLarge(who, cap, promised);
+        }
+
 #if NET
-        return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        using Stream body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
 #else
-        cancellationToken.ThrowIfCancellationRequested();
-        return await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+        using Stream body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
 #endif
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16384];
+        int read;
+        while ((read = await body.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > cap)
+            {
+                throw TooLarge(who, cap, promised: null);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
     }
+
+    private static MaestroQAApiException TooLarge(string who, long cap, long? promised) =>
+        new(ApiErrorKind.UnexpectedResponse, $"MaestroQA's answer to {who} was {(promised is long size ? $"{size:N0} bytes" : "longer")}, more than the {cap:N0} bytes an answer may hold (MaxResponseBytes); it was not read.");
 }

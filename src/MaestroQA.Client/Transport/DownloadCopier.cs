@@ -10,8 +10,17 @@ internal static class DownloadCopier
 {
     private const int BufferSize = 81920;
 
-    /// <summary>Copies the body, reporting bytes, and fails when fewer bytes arrive than Content-Length promised.</summary>
-    public static async Task<long> CopyAsync(HttpResponseMessage response, Stream destination, Action<long, long?>? progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Copies the body, reporting bytes. It fails when fewer bytes arrive than Content-Length promised, and when no byte
+    /// arrives for <paramref name="inactivityTimeout"/>: a download has no overall limit, since its length is unknown,
+    /// but a host that stops sending must not hold it for as long as it keeps the connection open.
+    /// </summary>
+    public static async Task<long> CopyAsync(
+        HttpResponseMessage response,
+        Stream destination,
+        Action<long, long?>? progress,
+        TimeSpan inactivityTimeout,
+        CancellationToken cancellationToken)
     {
         long? expected = response.Content.Headers.ContentLength;
         var buffer = new byte[BufferSize];
@@ -21,9 +30,14 @@ internal static class DownloadCopier
 #else
         using Stream source = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
 #endif
-        int read;
-        while ((read = await source.ReadAsync(buffer, 0, buffer.Length, cancellationToken).ConfigureAwait(false)) > 0)
+        while (true)
         {
+            int read = await ReadWithinAsync(source, buffer, response, inactivityTimeout, total, cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                break;
+            }
+
             await destination.WriteAsync(buffer, 0, read, cancellationToken).ConfigureAwait(false);
             total += read;
             progress?.Invoke(total, expected);
@@ -36,5 +50,21 @@ internal static class DownloadCopier
 
         await destination.FlushAsync(cancellationToken).ConfigureAwait(false);
         return total;
+    }
+
+    // Not every stream honours a cancelled read (.NET Framework's do not): disposing the response ends the read either way.
+    private static async Task<int> ReadWithinAsync(Stream source, byte[] buffer, HttpResponseMessage response, TimeSpan timeout, long received, CancellationToken cancellationToken)
+    {
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        idle.CancelAfter(timeout);
+        using CancellationTokenRegistration abort = idle.Token.Register(response.Dispose);
+        try
+        {
+            return await source.ReadAsync(buffer, 0, buffer.Length, idle.Token).ConfigureAwait(false);
+        }
+        catch (Exception) when (idle.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new DownloadStalledException(timeout, received);
+        }
     }
 }

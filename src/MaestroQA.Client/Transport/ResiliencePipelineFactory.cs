@@ -50,11 +50,26 @@ internal static class ResiliencePipelineFactory
         UseJitter = true,
         Delay = options.RetryBaseDelay,
         MaxDelay = options.MaxRetryDelay,
-        ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.Context.Properties.GetValue(RequestKey, null!))),
+        ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.Context.Properties.GetValue(RequestKey, null!), options)),
 
-        // Polly's MaxDelay does not cap a DelayGenerator, so the server's Retry-After is capped here.
-        DelayGenerator = args => new ValueTask<TimeSpan?>(
-            args.Outcome.Result?.RetryAfter is TimeSpan retryAfter ? Min(retryAfter, options.MaxRetryDelay) : null),
+        // The server's Retry-After is honoured whole (Polly's MaxDelay does not cap a DelayGenerator): retrying sooner
+        // only meets another 429. A wait longer than the usual cap is said at once; one too long to wait is not retried.
+        DelayGenerator = args =>
+        {
+            if (args.Outcome.Result?.RetryAfter is not TimeSpan retryAfter)
+            {
+                return new ValueTask<TimeSpan?>((TimeSpan?)null);
+            }
+
+            if (retryAfter > options.MaxRetryDelay)
+            {
+                ApiRequest request = args.Context.Properties.GetValue(RequestKey, null!);
+                IApiLog log = args.Context.Properties.GetValue(LogKey, NullApiLog.Instance);
+                log.Warning($"{request}: MaestroQA asks to wait {retryAfter.TotalSeconds:0} s before trying again, longer than the usual {options.MaxRetryDelay.TotalSeconds:0} s; waiting.");
+            }
+
+            return new ValueTask<TimeSpan?>(retryAfter);
+        },
         OnRetry = args =>
         {
             ApiRequest request = args.Context.Properties.GetValue(RequestKey, null!);
@@ -64,11 +79,17 @@ internal static class ResiliencePipelineFactory
         },
     };
 
-    private static bool ShouldRetry(Outcome<ApiResponse> outcome, ApiRequest request)
+    private static bool ShouldRetry(Outcome<ApiResponse> outcome, ApiRequest request, MaestroQAClientOptions options)
     {
         if (outcome.Result is ApiResponse response)
         {
             int status = (int)response.StatusCode;
+            if (status == 429 && response.RetryAfter is TimeSpan retryAfter && retryAfter > LongestWait(options))
+            {
+                response.LongestRetryWait = LongestWait(options);
+                return false;
+            }
+
             return status == 429 || (request.RetryTransientFailures && (status == 408 || status >= 500));
         }
 
@@ -103,5 +124,6 @@ internal static class ResiliencePipelineFactory
             ? $"{(int)response.StatusCode} {response.StatusCode}" + (response.RetryAfter is TimeSpan after ? $", Retry-After {after.TotalSeconds:0.#} s" : string.Empty)
             : outcome.Exception?.GetType().Name + ": " + outcome.Exception?.Message;
 
-    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+    /// <summary>The longest Retry-After waited out: as long as the retries would wait in all at their cap.</summary>
+    internal static TimeSpan LongestWait(MaestroQAClientOptions options) => TimeSpan.FromTicks(options.MaxRetryDelay.Ticks * Math.Max(1, options.MaxRetryCount));
 }

@@ -40,7 +40,7 @@ public abstract class MqaApiCmdlet : MqaCmdlet
     /// when it failed; <paramref name="target"/> is read then, so it can name what the call had reached.
     /// </summary>
     /// <param name="explain">Given, adds to the failure what became of the user's things (files left, rows sent).</param>
-    protected bool TryCall<T>(Func<CancellationToken, Task<T>> call, Func<object?> target, out T result, Func<Exception, string>? explain = null)
+    protected bool TryCall<T>(Func<CancellationToken, Task<T>> call, Func<object?> target, out T result, Func<Exception, string?>? explain = null)
     {
         try
         {
@@ -61,10 +61,7 @@ public abstract class MqaApiCmdlet : MqaCmdlet
     protected bool TryCall(Func<CancellationToken, Task> call, object? target) =>
         TryCall(async token => { await call(token).ConfigureAwait(false); return true; }, () => target, out _);
 
-    /// <summary>
-    /// The one rule for when a failure ends the command: the token was refused (401/403: nothing else can work) or the
-    /// user stopped it. Anything else is non-terminating, so the next input is still tried.
-    /// </summary>
+    /// <summary>Writes a failure for its input, or ends the command with it (see <see cref="ErrorRecords.StopsTheCommand"/>).</summary>
     protected void WriteFailure(Exception exception, object? target, string? details = null)
     {
         ErrorRecord record = ErrorRecords.From(exception, target);
@@ -73,7 +70,7 @@ public abstract class MqaApiCmdlet : MqaCmdlet
             record.ErrorDetails = new ErrorDetails(details);
         }
 
-        if (exception is OperationCanceledException || record.CategoryInfo.Category is ErrorCategory.AuthenticationError or ErrorCategory.PermissionDenied)
+        if (ErrorRecords.StopsTheCommand(exception))
         {
             ThrowTerminatingError(record);
         }

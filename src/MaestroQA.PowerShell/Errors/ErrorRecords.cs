@@ -18,9 +18,19 @@ internal static class ErrorRecords
         MaestroQA.Client.Sync.SyncPlanException plan => new ErrorRecord(plan, "MaestroQA." + plan.Problem, ErrorCategory.InvalidArgument, target),
         OperationCanceledException canceled => new ErrorRecord(canceled, "MaestroQA.Stopped", ErrorCategory.OperationStopped, target),
         ArgumentException argument => new ErrorRecord(argument, "MaestroQA.InvalidArgument", ErrorCategory.InvalidArgument, target),
-        System.IO.IOException io => new ErrorRecord(io, "MaestroQA.FileError", ErrorCategory.WriteError, target),
+        ExportFileException { Exists: true } exists => new ErrorRecord(exists, "MaestroQA.FileExists", ErrorCategory.ResourceExists, exists.Path),
+        ExportFileException file => new ErrorRecord(file, "MaestroQA.FileError", ErrorCategory.WriteError, file.Path),
+        System.IO.IOException or UnauthorizedAccessException => new ErrorRecord(exception, "MaestroQA.FileError", ErrorCategory.WriteError, target),
         _ => new ErrorRecord(exception, "MaestroQA.Unexpected", ErrorCategory.NotSpecified, target),
     };
+
+    /// <summary>
+    /// The one rule for when a failure ends the command: the token was refused (401/403: nothing else can work) or the
+    /// user stopped it. Anything else is written for its input, and the next input is still tried.
+    /// </summary>
+    public static bool StopsTheCommand(Exception exception) =>
+        exception is OperationCanceledException
+        || (exception is MaestroQAApiException api && CategoryOf(api.Kind) is ErrorCategory.AuthenticationError or ErrorCategory.PermissionDenied);
 
     /// <summary>A bad input caught before anything is sent.</summary>
     public static ErrorRecord InvalidArgument(string errorId, string message, object? target) =>

@@ -10,9 +10,15 @@ namespace MaestroQA.PowerShell.Module;
 internal static class DependencyResolver
 {
     private const string ClientAssemblyName = "MaestroQA.Client";
+#if !NET
+    private const string ModelsAssemblyName = "MaestroQA.Client.Models";
+#endif
 
     internal static readonly string DependencyFolder =
         Path.Combine(Path.GetDirectoryName(typeof(DependencyResolver).Assembly.Location)!, "dependencies");
+
+    // Read on the first request, once: the files do not change while the module is loaded.
+    private static readonly Lazy<DependencyCatalog> Catalog = new(() => DependencyCatalog.ReadFolder(DependencyFolder));
 
     private static readonly object Gate = new();
     private static bool _registered;
@@ -59,7 +65,8 @@ internal static class DependencyResolver
     private static Assembly? ResolveClient(AssemblyLoadContext context, AssemblyName name) =>
         name.Name == ClientAssemblyName ? DependencyLoadContext.Instance.LoadFromAssemblyName(name) : null;
 #else
-    // Windows PowerShell 5.1 has no load contexts and no binding redirects: serve our own files, whatever version is asked.
+    // Windows PowerShell 5.1 has no load contexts and no binding redirects: serve our own files to the versions our
+    // referrers ask for (DependencyCatalog.PathFor says which).
     private static void Hook(bool register)
     {
         if (register)
@@ -74,19 +81,19 @@ internal static class DependencyResolver
 
     private static Assembly? ResolveDependency(object? sender, ResolveEventArgs args)
     {
-        string? path = DependencyPath(new AssemblyName(args.Name));
+        var name = new AssemblyName(args.Name);
+
+        // The types users see sit beside the cmdlets, where the .psm1 loaded them: the engine, which loads from
+        // dependencies/, must bind to that copy, or one type would have two identities.
+        if (string.Equals(name.Name, ModelsAssemblyName, StringComparison.OrdinalIgnoreCase))
+        {
+            return typeof(Client.Models.MqaExport).Assembly;
+        }
+
+        string? path = DependencyPath(name);
         return path is null ? null : Assembly.LoadFrom(path);
     }
 #endif
 
-    internal static string? DependencyPath(AssemblyName name)
-    {
-        if (string.IsNullOrEmpty(name.Name))
-        {
-            return null;
-        }
-
-        string path = Path.Combine(DependencyFolder, name.Name + ".dll");
-        return File.Exists(path) ? path : null;
-    }
+    internal static string? DependencyPath(AssemblyName name) => Catalog.Value.PathFor(name);
 }

@@ -82,12 +82,12 @@ public sealed class TicketCreatorTests : IClassFixture<LocalServer>
     [Fact]
     public void SameFields_ComparesWhatWasSent_DatesToTheSecond()
     {
-        MqaTicket sent = Ticket("t-1") with { FirstSeen = new DateTime(2024, 1, 2, 3, 4, 5, 600, DateTimeKind.Utc), Tags = ["a", "b"] };
+        MqaTicket sent = Ticket("t-1") with { FirstSeen = new DateTime(2024, 1, 2, 3, 4, 5, 600, DateTimeKind.Utc), Tags = new[] { "a", "b" } };
         MqaTicket stored = sent with { Id = "x", FirstSeen = new DateTime(2024, 1, 2, 3, 4, 5, DateTimeKind.Utc), Status = "open" };
 
         Assert.True(TicketCreator.SameFields(sent, stored));
         Assert.False(TicketCreator.SameFields(sent, stored with { Subject = "Other" }));
-        Assert.False(TicketCreator.SameFields(sent, stored with { Tags = ["a"] }));
+        Assert.False(TicketCreator.SameFields(sent, stored with { Tags = new[] { "a" } }));
     }
 
     private TicketCreator Creator(TicketConflictAction ifExists) =>
@@ -98,7 +98,7 @@ public sealed class TicketCreatorTests : IClassFixture<LocalServer>
         GradableId = gradableId,
         Type = "chat",
         Subject = "Ours",
-        Agents = ["a1"],
+        Agents = new[] { "a1" },
         Link = "https://helpdesk.example.com/" + gradableId,
         Body = "Body",
     };

@@ -152,7 +152,7 @@ public sealed class ApiRateLimiterTests : IDisposable
         _ = easy.AcquireAsync();
         _clock.Advance(TimeSpan.FromMilliseconds(500));
 
-        Assert.Equal(new RateLimiterSnapshot(GrantedLastSecond: 7, GrantedLastMinute: 10, Queued: 1), easy.GetSnapshot());
+        Assert.Equal(new RateLimiterSnapshot(GrantedLastSecond: 7, GrantedLastMinute: 10, Queued: 1, easy.Policy, JitterAllowance: TimeSpan.Zero), easy.GetSnapshot());
     }
 
     [Fact]

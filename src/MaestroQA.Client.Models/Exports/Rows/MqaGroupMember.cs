@@ -10,6 +10,6 @@ public sealed class MqaGroupMember : MqaExportRow
     [ExportColumn("agent_email")] public string? AgentEmail { get; set; }
 
     /// <summary>The agent's ids in the connected help desks.</summary>
-    [ExportColumn("agent_ids", IdentifiesTable = true)] public string[]? AgentIds { get; set; }
+    [ExportColumn("agent_ids", IdentifiesTable = true)] public TextList? AgentIds { get; set; }
     [ExportColumn("available", IdentifiesTable = true)] public bool? Available { get; set; }
 }

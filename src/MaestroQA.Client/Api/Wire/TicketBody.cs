@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Text.Json.Serialization;
 using MaestroQA.Client.Models;
 
@@ -43,10 +44,10 @@ internal sealed class TicketBody
         GradableId = includeGradableId ? ticket.GradableId : null,
         Type = ticket.Type,
         Subject = ticket.Subject,
-        Agents = ticket.Agents,
+        Agents = ticket.Agents?.ToArray(),
         Link = ticket.Link,
         Body = ticket.Body,
-        Tags = ticket.Tags,
+        Tags = ticket.Tags?.ToArray(),
         Status = ticket.Status,
         CsatScore = ticket.CsatScore,
         FirstSeen = ticket.FirstSeen,
@@ -59,10 +60,10 @@ internal sealed class TicketBody
         GradableId = GradableId,
         Type = Type,
         Subject = Subject,
-        Agents = Agents,
+        Agents = Agents is null ? null : new TextList(Agents),
         Link = Link,
         Body = Body,
-        Tags = Tags,
+        Tags = Tags is null ? null : new TextList(Tags),
         Status = Status,
         CsatScore = CsatScore,
         FirstSeen = FirstSeen,

@@ -22,12 +22,12 @@ internal static class WireNames
         _ => throw new ArgumentOutOfRangeException(nameof(interval)),
     };
 
-    public static ExportStatus? ParseStatus(string? status) => status switch
+    public static ExportStatus ParseStatus(string? status) => status switch
     {
         "requested" => ExportStatus.Requested,
         "in_progress" => ExportStatus.InProgress,
         "complete" => ExportStatus.Complete,
         "errored" => ExportStatus.Errored,
-        _ => null,
+        _ => ExportStatus.Unknown,
     };
 }

@@ -53,7 +53,7 @@ public abstract class ExportWaitCmdlet : MqaApiCmdlet
 
         int activityId = Interlocked.Increment(ref _nextActivityId);
         string activity = $"Waiting for {export}";
-        var waiter = new ExportWaiter(Client)
+        var waiter = new ExportWaiter(Client, log: this)
         {
             Timeout = Timeout,
             PollInterval = PollInterval,
@@ -65,7 +65,7 @@ public abstract class ExportWaitCmdlet : MqaApiCmdlet
         void OnPoll(MqaExport polled, TimeSpan elapsed)
         {
             latest = polled;
-            Post(() => WriteProgress(new ProgressRecord(activityId, activity, $"{polled.Status} after {elapsed.TotalSeconds:0} s")));
+            Post(() => WriteProgress(new ProgressRecord(activityId, activity, $"{(polled.Status == ExportStatus.Unknown ? polled.ServerStatus : polled.Status.ToString())} after {elapsed.TotalSeconds:0} s")));
         }
 
         try

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
+using MaestroQA.Client.Api.Wire;
 using MaestroQA.Client.Exports;
 using MaestroQA.Client.Models;
 using MaestroQA.PowerShell.Binding;
@@ -9,10 +11,13 @@ using MaestroQA.PowerShell.Errors;
 namespace MaestroQA.PowerShell.Cmdlets.Exports;
 
 /// <summary>Requests a raw (scores) export, optionally in consecutive windows of -ChunkDays.</summary>
-[Cmdlet(VerbsLifecycle.Invoke, "MqaRawExport")]
+[Cmdlet(VerbsLifecycle.Invoke, "MqaRawExport", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(MqaExport))]
 public sealed class InvokeMqaRawExportCommand : ExportWaitCmdlet
 {
+    /// <summary>Two minutes of the demanding limit (30 a minute): more windows than this are asked about first.</summary>
+    private const int WindowsWithoutAsking = 60;
+
     /// <summary>Include grades updated after this date. A date without an offset is local time.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ApiDateTransformation]
@@ -65,9 +70,20 @@ public sealed class InvokeMqaRawExportCommand : ExportWaitCmdlet
             return;
         }
 
-        var exports = new List<MqaExport>();
-        foreach ((DateTimeOffset start, DateTimeOffset end) in ChunkRange())
+        List<(DateTimeOffset Start, DateTimeOffset End)> windows = ChunkRange().ToList();
+        if (!ConfirmManyWindows(windows))
         {
+            return;
+        }
+
+        var exports = new List<MqaExport>();
+        foreach ((DateTimeOffset start, DateTimeOffset end) in windows)
+        {
+            if (!ShouldProcess($"{ApiDateFormat.Format(start)} to {ApiDateFormat.Format(end)}", "Request raw export"))
+            {
+                continue;
+            }
+
             var request = new RawExportRequest(start, end)
             {
                 Name = Name,
@@ -94,6 +110,38 @@ public sealed class InvokeMqaRawExportCommand : ExportWaitCmdlet
         exports.ForEach(requested => Emit(requested, wait: true));
     }
 
+    /// <summary>
+    /// Many exports at once are asked about first (a typo in -ChunkDays or the dates is easy to make and slow to undo);
+    /// -Confirm:$false, as in a runbook, does not ask, and -WhatIf lists the windows without asking.
+    /// </summary>
+    private bool ConfirmManyWindows(List<(DateTimeOffset Start, DateTimeOffset End)> windows)
+    {
+        bool confirmOff = MyInvocation.BoundParameters.TryGetValue("Confirm", out object? confirm) && !((SwitchParameter)confirm).IsPresent;
+        bool whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out object? what) && ((SwitchParameter)what).IsPresent;
+        if (windows.Count <= WindowsWithoutAsking || confirmOff || whatIf)
+        {
+            return true;
+        }
+
+        string range = $"{ApiDateFormat.Format(windows[0].Start)} to {ApiDateFormat.Format(windows[windows.Count - 1].End)}";
+        string question = $"This requests {windows.Count} raw exports, one per {ChunkDays} day(s) from {range}; at the demanding limit that takes {Math.Ceiling(windows.Count / 30.0)} minute(s).";
+        try
+        {
+            return ShouldContinue($"{question} Continue? (-Confirm:$false skips this question.)", "Request many exports");
+        }
+        catch (Exception ex) when (ex is PSInvalidOperationException or System.Management.Automation.Host.HostException or NotImplementedException)
+        {
+            // A runbook or any host that cannot ask: nothing is sent, and the error says how to allow it.
+            ThrowTerminatingError(new ErrorRecord(
+                new PSInvalidOperationException($"{question} This host cannot ask whether to go on; add -Confirm:$false to allow it.", ex),
+                "MaestroQA.ConfirmationNeeded",
+                ErrorCategory.InvalidOperation,
+                windows.Count));
+            return false;
+        }
+    }
+
+    /// <summary>The windows to request: [StartDate, EndDate) whole, or in -ChunkDays windows up to now, never wholly in the future.</summary>
     private IEnumerable<(DateTimeOffset Start, DateTimeOffset End)> ChunkRange()
     {
         if (ChunkDays is not int days)
@@ -102,10 +150,23 @@ public sealed class InvokeMqaRawExportCommand : ExportWaitCmdlet
             yield break;
         }
 
-        for (DateTimeOffset start = StartDate; start < EndDate; start = start.AddDays(days))
+        DateTimeOffset now = DateTimeOffset.UtcNow;
+        TimeSpan chunk = TimeSpan.FromDays(days);
+        for (DateTimeOffset start = StartDate; start < EndDate; start += chunk)
         {
-            DateTimeOffset end = start.AddDays(days);
-            yield return (start, end < EndDate ? end : EndDate);
+            if (start > now)
+            {
+                WriteVerbose($"Windows from {ApiDateFormat.Format(start)} on lie wholly in the future and were not requested.");
+                yield break;
+            }
+
+            // Compared before adding, so an EndDate near DateTimeOffset.MaxValue cannot overflow.
+            DateTimeOffset end = EndDate - start <= chunk ? EndDate : start + chunk;
+            yield return (start, end);
+            if (end == EndDate)
+            {
+                yield break;
+            }
         }
     }
 }

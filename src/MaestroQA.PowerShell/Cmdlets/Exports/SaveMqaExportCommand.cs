@@ -4,8 +4,10 @@ using System.Diagnostics;
 using System.IO;
 using System.Management.Automation;
 using System.Threading;
+using MaestroQA.Client.Api;
 using MaestroQA.Client.Exports;
 using MaestroQA.Client.Models;
+using MaestroQA.PowerShell.Cmdlets.Session;
 using MaestroQA.PowerShell.Errors;
 
 namespace MaestroQA.PowerShell.Cmdlets.Exports;
@@ -37,6 +39,14 @@ public sealed class SaveMqaExportCommand : MqaApiCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
+    /// <summary>
+    /// No session is needed up front: downloads carry no token, and an export goes back through the connection it came
+    /// from (its proxy, its retries), so one got with -Session saves without a default session.
+    /// </summary>
+    protected override void BeginProcessing()
+    {
+    }
+
     protected override void ProcessRecord()
     {
         if (!Export.HasData)
@@ -45,40 +55,50 @@ public sealed class SaveMqaExportCommand : MqaApiCmdlet
             return;
         }
 
-        string target = ResolveTarget();
-        if (File.Exists(target) && !Force)
+        (string path, bool isFolder) = ResolveTarget();
+        string? expected = isFolder ? ExportFileNames.Expected(Export) is string name ? System.IO.Path.Combine(path, name) : null : path;
+        if (expected is not null && File.Exists(expected) && !Force)
         {
-            WriteError(new ErrorRecord(new IOException($"'{target}' already exists; use -Force to overwrite it."), "MaestroQA.FileExists", ErrorCategory.ResourceExists, target));
+            WriteError(ErrorRecords.From(new ExportFileException(expected, $"'{expected}' already exists; use -Force to overwrite it.", exists: true), Export));
             return;
         }
 
-        if (!ShouldProcess(target, $"Save {Export}"))
+        // With -WhatIf nothing is created, not even the folder.
+        if (!ShouldProcess(expected ?? System.IO.Path.Combine(path, $"{Export.ExportId}.*"), $"Save {Export}"))
         {
             return;
         }
 
-        if (Download(target))
+        if (Download(path, isFolder, expected ?? path) is SavedExport saved)
         {
-            WriteFiles(Expand ? ExpandArchive(target) : [target]);
+            if (!isFolder && !string.Equals(saved.Path, path, StringComparison.Ordinal))
+            {
+                WriteWarning($"Export {Export.ExportId} is {(saved.IsZip ? "a zip" : "a CSV file")}, so it was saved as '{saved.Path}', not '{path}'.");
+            }
+
+            WriteFiles(Expand ? ExpandArchive(saved) : [saved.Path]);
         }
     }
 
-    private bool Download(string target)
+    private SavedExport? Download(string path, bool isFolder, string expected)
     {
+        var downloader = new ExportDownloader(DownloadClient());
         var progress = new DownloadProgress(this, Export);
         try
         {
-            if (!TryCall(
-                token => new ExportDownloader(Client).SaveAsync(Export, target, Force, progress.Report, token),
+            bool saved = TryCall(
+                token => isFolder
+                    ? downloader.SaveToFolderAsync(Export, path, Force, progress.Report, token)
+                    : downloader.SaveToFileAsync(Export, path, Force, progress.Report, token),
                 () => Export,
-                out long bytes,
-                failure => $"Export {Export.ExportId} was not saved: {progress.DescribeBreak()}{failure.Message} No file was left at '{target}'."))
+                out SavedExport result,
+                failure => failure is ExportFileException ? null : $"Export {Export.ExportId} was not saved: {progress.DescribeBreak()}{failure.Message} No file was left at '{expected}'.");
+            if (saved)
             {
-                return false;
+                WriteVerbose($"Downloaded {result.Bytes:N0} bytes of {Export} to '{result.Path}'.");
             }
 
-            WriteVerbose($"Downloaded {bytes:N0} bytes of {Export}.");
-            return true;
+            return saved ? result : null;
         }
         finally
         {
@@ -86,27 +106,46 @@ public sealed class SaveMqaExportCommand : MqaApiCmdlet
         }
     }
 
-    private IReadOnlyList<string> ExpandArchive(string zipPath)
+    /// <summary>-Session, else the connection the export came from, else the default session.</summary>
+    private MaestroQAClient DownloadClient()
     {
-        if (!ExportFileNames.For(Export).EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
+        if (Session is null && MaestroQAClient.ForExport(Export, this) is MaestroQAClient origin)
         {
-            WriteVerbose($"'{zipPath}' is a single CSV; -Expand has nothing to unzip.");
-            return [zipPath];
+            return origin;
         }
 
-        string folder = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(zipPath)!, System.IO.Path.GetFileNameWithoutExtension(zipPath));
-        if (string.Equals(folder, zipPath, StringComparison.Ordinal))
+        try
+        {
+            return new MaestroQAClient(SessionResolver.Resolve(Session).Transport, this);
+        }
+        catch (PSInvalidOperationException ex)
+        {
+            ThrowTerminatingError(SessionResolver.NotConnected(ex));
+            throw;
+        }
+    }
+
+    private IReadOnlyList<string> ExpandArchive(SavedExport saved)
+    {
+        if (!saved.IsZip)
+        {
+            WriteVerbose($"'{saved.Path}' is a single CSV; -Expand has nothing to unzip.");
+            return [saved.Path];
+        }
+
+        string folder = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(saved.Path)!, System.IO.Path.GetFileNameWithoutExtension(saved.Path));
+        if (string.Equals(folder, saved.Path, StringComparison.Ordinal))
         {
             folder += ".expanded";
         }
 
         try
         {
-            return SafeZipExtractor.Extract(zipPath, folder, overwrite: Force);
+            return SafeZipExtractor.Extract(saved.Path, folder, overwrite: Force);
         }
-        catch (Exception ex) when (ex is ExportFormatException or IOException or InvalidDataException)
+        catch (Exception ex) when (ex is ExportFormatException or IOException or InvalidDataException or UnauthorizedAccessException)
         {
-            WriteError(ErrorRecords.From(ex, zipPath));
+            WriteError(ErrorRecords.From(ex, saved.Path));
             return [];
         }
     }
@@ -120,23 +159,18 @@ public sealed class SaveMqaExportCommand : MqaApiCmdlet
         }
     }
 
-    private string ResolveTarget()
+    /// <summary>
+    /// The folder to save into, or the file to save as: a path that does not exist yet names a file only when it has an
+    /// extension ("scores.zip"); "exports" is a folder. Nothing is created here.
+    /// </summary>
+    private (string Path, bool IsFolder) ResolveTarget()
     {
         string path = GetUnresolvedProviderPathFromPSPath(Path);
-
-        // A path that does not exist yet names a file only when it has an extension ("scores.zip"); "exports" is a folder.
         bool isFolder = Directory.Exists(path)
             || path.EndsWith(System.IO.Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal)
             || path.EndsWith(System.IO.Path.AltDirectorySeparatorChar.ToString(), StringComparison.Ordinal)
             || (!File.Exists(path) && !System.IO.Path.HasExtension(path));
-        if (!isFolder)
-        {
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
-            return path;
-        }
-
-        Directory.CreateDirectory(path);
-        return System.IO.Path.Combine(path, ExportFileNames.For(Export));
+        return (path, isFolder);
     }
 
     /// <summary>Throttles byte progress to a few updates a second, posted to the pipeline thread.</summary>

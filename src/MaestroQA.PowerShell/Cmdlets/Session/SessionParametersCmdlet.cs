@@ -1,9 +1,10 @@
-using System;
 using System.Management.Automation;
 using System.Net;
 using System.Security;
+using System;
 using MaestroQA.Client.Configuration;
 using MaestroQA.Client.Models;
+using MaestroQA.Client.RateLimiting;
 using MaestroQA.PowerShell.Binding;
 using MaestroQA.PowerShell.Errors;
 using MaestroQA.PowerShell.Session;
@@ -72,8 +73,17 @@ public abstract class SessionParametersCmdlet : PSCmdlet
         {
             ThrowTerminatingError(ErrorRecords.InvalidArgument(
                 "InsecureBaseUri",
-                $"The base URI '{BaseUri}' must be an absolute https:// URI; http:// is allowed only for loopback, since the token would cross the network in clear text.",
-                BaseUri));
+                $"The base URI '{MaestroQAClientOptions.Redact(BaseUri)}' must be an absolute https:// URI; http:// is allowed only for loopback, since the token would cross the network in clear text.",
+                MaestroQAClientOptions.Redact(BaseUri)));
+        }
+
+        if (MaestroQAClientOptions.ForbiddenParts(BaseUri) is string parts)
+        {
+            // Shown without the parts: a password in it must not reach the error, the session view or a transcript.
+            ThrowTerminatingError(ErrorRecords.InvalidArgument(
+                "InvalidBaseUri",
+                $"-BaseUri must not hold {parts}: give the API's address alone, such as '{MaestroQAClientOptions.Redact(BaseUri)}'.",
+                MaestroQAClientOptions.Redact(BaseUri)));
         }
 
         if ((ProxyCredential is not null || ProxyUseDefaultCredentials) && Proxy is null)
@@ -87,7 +97,17 @@ public abstract class SessionParametersCmdlet : PSCmdlet
             ThrowTerminatingError(ErrorRecords.InvalidArgument("EmptyToken", "The API token is empty. Create one in MaestroQA under Other Settings > API Tokens.", null));
         }
 
-        var options = new MaestroQAClientOptions(new ApiToken(token), BaseUri)
+        ApiToken apiToken = null!;
+        try
+        {
+            apiToken = new ApiToken(token);
+        }
+        catch (ArgumentException invalid)
+        {
+            ThrowTerminatingError(ErrorRecords.InvalidArgument("InvalidToken", invalid.Message, ParameterSetName));
+        }
+
+        var options = new MaestroQAClientOptions(apiToken, BaseUri)
         {
             DemandingLimit = DemandingRateLimit ?? RateLimitPolicy.Demanding,
             EasyLimit = EasyRateLimit ?? RateLimitPolicy.Easy,
@@ -96,6 +116,25 @@ public abstract class SessionParametersCmdlet : PSCmdlet
             RetryBaseDelay = TimeSpan.FromSeconds(RetryIntervalSec),
             Proxy = Proxy is null ? null : new ProxySettings(Proxy, ProxyCredential?.GetNetworkCredential(), ProxyUseDefaultCredentials),
         };
-        return new MqaSession(options, ParameterSetName);
+        RateLimitPolicy? demandingBefore = SharedRateLimiters.CurrentPolicy(options.Token.LimiterKey, EndpointClass.Demanding, options.DemandingLimit.WindowScale);
+        RateLimitPolicy? easyBefore = SharedRateLimiters.CurrentPolicy(options.Token.LimiterKey, EndpointClass.Easy, options.EasyLimit.WindowScale);
+        var session = new MqaSession(options, ParameterSetName);
+        SayWhichLimitsHold("demanding", options.DemandingLimit, demandingBefore, session.Transport.DemandingLimiter.Policy);
+        SayWhichLimitsHold("easy", options.EasyLimit, easyBefore, session.Transport.EasyLimiter.Policy);
+        return session;
+    }
+
+    // The API counts one budget per token: sessions that ask for different limits all get the strictest of them.
+    private void SayWhichLimitsHold(string endpoints, RateLimitPolicy asked, RateLimitPolicy? before, RateLimitPolicy holds)
+    {
+        string limits = $"{holds.PerSecond}/s and {holds.PerMinute}/min (margin {holds.SafetyMargin.TotalMilliseconds:0} ms)";
+        if (asked != holds)
+        {
+            WriteVerbose($"Another session with this token asked for stricter {endpoints} limits: {limits} hold for every session of the token, not the {asked.PerSecond}/s and {asked.PerMinute}/min asked.");
+        }
+        else if (before is not null && before != holds)
+        {
+            WriteVerbose($"This session's {endpoints} limits are stricter than those of another session with this token: {limits} now hold for every session of the token.");
+        }
     }
 }

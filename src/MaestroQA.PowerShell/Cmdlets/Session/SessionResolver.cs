@@ -23,16 +23,28 @@ internal static class SessionResolver
             return null;
         }
 
+        ApiToken apiToken;
+        try
+        {
+            apiToken = new ApiToken(token!);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new PSInvalidOperationException($"${{env:{TokenVariable}}} is not a usable API token: {ex.Message} Fix the variable, or run Connect-Mqa.", ex);
+        }
+
         string? baseUri = Environment.GetEnvironmentVariable(BaseUriVariable);
         try
         {
             Uri? uri = string.IsNullOrWhiteSpace(baseUri) ? null : new Uri(baseUri, UriKind.Absolute);
-            return new MqaSession(new MaestroQAClientOptions(new ApiToken(token!), uri), "Environment");
+            return new MqaSession(new MaestroQAClientOptions(apiToken, uri), "Environment");
         }
         catch (Exception ex) when (ex is ArgumentException or UriFormatException)
         {
+            // Shown without user info or query: the variable may hold a password.
+            string shown = Uri.TryCreate(baseUri, UriKind.Absolute, out Uri? parsed) ? MaestroQAClientOptions.Redact(parsed) : baseUri ?? string.Empty;
             throw new PSInvalidOperationException(
-                $"${{env:{BaseUriVariable}}} is not a MaestroQA API address: '{baseUri}'. {ex.Message} Fix or remove the variable, or run Connect-Mqa.", ex);
+                $"${{env:{BaseUriVariable}}} is not a MaestroQA API address: '{shown}'. {ex.Message} Fix or remove the variable, or run Connect-Mqa.", ex);
         }
     }
 

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using MaestroQA.Client.Api;
 using MaestroQA.Client.Models;
+using MaestroQA.PowerShell.Errors;
 
 namespace MaestroQA.PowerShell.Cmdlets.Tickets;
 
@@ -102,6 +103,26 @@ public sealed class NewMqaTicketCommand : TicketFieldsCmdlet, IDisposable
     private void Complete(PendingTicket pending)
     {
         TicketOutcome outcome = Await(pending.Outcome);
+        if (outcome.Kind == TicketOutcomeKind.Failed && ErrorRecords.StopsTheCommand(outcome.Error!))
+        {
+            // Before the command stops (a 401 mid-load), the rows still in flight finish and those MaestroQA accepted
+            // are written: the output matches what exists, and a re-run with -IfExists Skip has nothing to guess.
+            while (_inFlight.Count > 0)
+            {
+                PendingTicket next = _inFlight.Dequeue();
+                TicketOutcome nextOutcome = Await(next.Outcome);
+                if (!(nextOutcome.Kind == TicketOutcomeKind.Failed && ErrorRecords.StopsTheCommand(nextOutcome.Error!)))
+                {
+                    Write(next, nextOutcome);
+                }
+            }
+        }
+
+        Write(pending, outcome);
+    }
+
+    private void Write(PendingTicket pending, TicketOutcome outcome)
+    {
         switch (outcome.Kind)
         {
             case TicketOutcomeKind.Created:
@@ -143,10 +164,10 @@ public sealed class NewMqaTicketCommand : TicketFieldsCmdlet, IDisposable
     private string Counts() =>
         $"{_created} created{(_updated > 0 ? $", {_updated} updated" : string.Empty)}, {_skipped} skipped, {_failed} failed";
 
-    private sealed class PendingTicket(object row, Task<TicketOutcome> outcome)
+    private sealed class PendingTicket(object? row, Task<TicketOutcome> outcome)
     {
         /// <summary>The input as given, so a failed row's error carries it whole as TargetObject.</summary>
-        public object Row { get; } = row;
+        public object? Row { get; } = row;
 
         public Task<TicketOutcome> Outcome { get; } = outcome;
     }

@@ -1,8 +1,10 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
+using System.Reflection;
 using MaestroQA.Client.Models;
 using MaestroQA.PowerShell.Binding;
 using MaestroQA.PowerShell.Errors;
@@ -25,8 +27,12 @@ public abstract class TicketFieldsCmdlet : MqaApiCmdlet
         nameof(Status), nameof(CsatScore), nameof(FirstSeen), nameof(LastSeen),
     };
 
+    private readonly List<PropertyInfo> _setFromDictionary = [];
+    private TicketColumns? _columns;
+
     /// <summary>The row as it came down the pipeline, so a failed row's error carries it whole as TargetObject.</summary>
     [Parameter(ValueFromPipeline = true, DontShow = true)]
+    [AllowNull]
     public PSObject? InputObject { get; set; }
 
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -92,8 +98,11 @@ public abstract class TicketFieldsCmdlet : MqaApiCmdlet
     [AllowNull]
     public object? LastSeen { get; set; }
 
-    /// <summary>What identifies this row in errors: the pipeline object, else the parameters as given.</summary>
-    protected object CurrentRow => InputObject ?? BoundFieldsAsObject();
+    /// <summary>
+    /// What identifies this row in errors: the pipeline object (a $null row is $null, never the row before), else the
+    /// parameters as given.
+    /// </summary>
+    protected object? CurrentRow => MyInvocation.ExpectingInput ? InputObject : BoundFieldsAsObject();
 
     /// <summary>
     /// Converts this record's fields. False, with one error naming the row's gradable_id and every unusable field, when
@@ -101,6 +110,29 @@ public abstract class TicketFieldsCmdlet : MqaApiCmdlet
     /// demands the fields the API needs to create a ticket; otherwise (an update) a blank field means "leave as is".
     /// </summary>
     protected bool TryReadTicket(bool requireAll, out MqaTicket ticket, out ErrorRecord? invalid)
+    {
+        string what = requireAll ? "sent" : "updated";
+        if (MyInvocation.ExpectingInput && InputObject is null)
+        {
+            invalid = ErrorRecords.InvalidArgument("InvalidTicket", $"A $null row came down the pipeline; nothing was {what} for it.", null);
+            ticket = null!;
+            return false;
+        }
+
+        ReadRowColumns();
+        try
+        {
+            return TryReadFields(requireAll, what, out ticket, out invalid);
+        }
+        finally
+        {
+            // PowerShell resets the fields it bound from a row before the next; those bound here from a hashtable, too.
+            _setFromDictionary.ForEach(property => property.SetValue(this, null));
+            _setFromDictionary.Clear();
+        }
+    }
+
+    private bool TryReadFields(bool requireAll, string what, out MqaTicket ticket, out ErrorRecord? invalid)
     {
         // 'T-1', 'T-2' | Set-MqaTicket -Status solved: a bare string is the id, as for Remove-MqaTicket.
         string? gradableId = string.IsNullOrWhiteSpace(GradableId) && InputObject?.BaseObject is string pipedId ? pipedId : GradableId;
@@ -138,7 +170,6 @@ public abstract class TicketFieldsCmdlet : MqaApiCmdlet
         DateTime? lastSeen = ReadDate(LastSeen, "LastSeen (last_seen)", problems);
         if (problems.Count > 0)
         {
-            string what = requireAll ? "sent" : "updated";
             invalid = ErrorRecords.InvalidArgument("InvalidTicket", $"Ticket '{id}' was not {what}: {string.Join("; ", problems)}.", CurrentRow);
             ticket = null!;
             return false;
@@ -150,10 +181,10 @@ public abstract class TicketFieldsCmdlet : MqaApiCmdlet
             GradableId = gradableId!.Trim(),
             Type = NullIfBlank(Type),
             Subject = NullIfBlank(Subject),
-            Agents = agents is { Length: > 0 } ? agents : null,
+            Agents = agents is { Length: > 0 } ? new TextList(agents) : null,
             Link = NullIfBlank(Link),
             Body = string.IsNullOrEmpty(Body) ? null : Body,
-            Tags = SplitList(Tag) is { Length: > 0 } tags ? tags : null,
+            Tags = SplitList(Tag) is { Length: > 0 } tags ? new TextList(tags) : null,
             Status = NullIfBlank(Status),
             CsatScore = csat,
             FirstSeen = firstSeen,
@@ -193,12 +224,56 @@ public abstract class TicketFieldsCmdlet : MqaApiCmdlet
             case string text when string.IsNullOrWhiteSpace(text):
                 return null;
             case string text when double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double parsed):
-                return parsed;
+                return Finite(parsed, value, name, problems);
             case sbyte or byte or short or ushort or int or uint or long or ulong or float or double or decimal:
-                return Convert.ToDouble(value, CultureInfo.InvariantCulture);
+                return Finite(Convert.ToDouble(value, CultureInfo.InvariantCulture), value, name, problems);
             default:
                 problems.Add($"{name} '{value}' is not a number");
                 return null;
+        }
+    }
+
+    // NaN and infinity are numbers to .NET but not to JSON, nor to anyone's CSAT scale ("1e400" reads as infinity).
+    private static double? Finite(double number, object value, string name, List<string> problems)
+    {
+        if (double.IsNaN(number) || double.IsInfinity(number))
+        {
+            problems.Add($"{name} '{value}' is not a finite number");
+            return null;
+        }
+
+        return number;
+    }
+
+    /// <summary>
+    /// Binds a hashtable row's keys to the fields (PowerShell binds only objects' properties), and names once, in a
+    /// warning, the columns of a row that match no field. A field given as a parameter keeps its value.
+    /// </summary>
+    private void ReadRowColumns()
+    {
+        if (InputObject is null)
+        {
+            return;
+        }
+
+        _columns ??= new TicketColumns(MyInvocation.MyCommand, FieldNames);
+        IReadOnlyList<string> unknown = _columns.NewUnknownColumns(InputObject);
+        if (unknown.Count > 0)
+        {
+            WriteWarning($"Ignored columns, which match no ticket field: {string.Join(", ", unknown)}.");
+        }
+
+        if (InputObject.BaseObject is IDictionary row)
+        {
+            foreach (DictionaryEntry entry in row)
+            {
+                if (_columns.FieldOf(entry.Key?.ToString() ?? string.Empty) is string field && !MyInvocation.BoundParameters.ContainsKey(field))
+                {
+                    PropertyInfo property = GetType().GetProperty(field)!;
+                    property.SetValue(this, entry.Value is null ? null : LanguagePrimitives.ConvertTo(entry.Value, property.PropertyType, CultureInfo.InvariantCulture));
+                    _setFromDictionary.Add(property);
+                }
+            }
         }
     }
 
