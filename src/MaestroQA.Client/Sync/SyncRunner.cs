@@ -235,8 +235,9 @@ public sealed class SyncRunner
             await downloads.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                string downloaded = _folder.NewWorkFile(complete.ExportId);
-                await new ExportDownloader(_client).SaveAsync(complete, downloaded, overwrite: true, progress: null, cancellationToken).ConfigureAwait(false);
+                // The downloader checks the bytes (no error page, no damaged zip) before it names the file.
+                SavedExport saved = await new ExportDownloader(_client).SaveToFolderAsync(complete, _folder.WorkFolder, overwrite: true, progress: null, cancellationToken).ConfigureAwait(false);
+                string downloaded = saved.Path;
                 IReadOnlyList<(ExportTable Table, string WorkFile)> tables = ExportSplitter.Split(downloaded, job.Kind, _folder, observer.Warning);
                 cancellationToken.ThrowIfCancellationRequested();
                 files = _folder.MoveIntoPlace(tables, SyncNames.WindowFile(job.From, job.To));
