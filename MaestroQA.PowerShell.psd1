@@ -23,6 +23,7 @@
         'Wait-MqaExport'
         'Save-MqaExport'
         'Import-MqaExport'
+        'Sync-MqaExport'
         'Get-MqaCaptureUsage'
         'New-MqaTicket'
         'Set-MqaTicket'

@@ -159,7 +159,7 @@ function Invoke-ServerTests {
     $resultFile = Join-Path $outRoot 'test-results/pester-server.json'
     Remove-Item $resultFile -ErrorAction SilentlyContinue
     & (Join-Path $PSHOME 'pwsh') -NoProfile -NonInteractive -File (Join-Path $root 'tests/MaestroQA.MockServer.Tests/Invoke-ServerSuite.ps1') `
-        -PesterPath (Get-PesterModulePath) -ResultFile $resultFile | Out-Host
+        -ResultFile $resultFile | Out-Host
     $summary = if (Test-Path $resultFile) { Get-Content $resultFile -Raw | ConvertFrom-Json } else { @{ Passed = 0; Failed = 1 } }
     [pscustomobject]@{ Runner = 'Pester (server)'; Passed = [int]$summary.Passed; Failed = [int]$summary.Failed }
 }

@@ -1,7 +1,7 @@
 <#
 .SYNOPSIS
     New-MqaTicket against a sequential Invoke-RestMethod loop, loading the same CSV into the local server with 250 ms
-    of injected latency per request, in one run. Prints tickets/s, achieved rate / permitted rate and the 429 count
+    of injected latency per request, in one run; then the same load with 0-100 ms of random jitter per request. Prints tickets/s, achieved rate / permitted rate and the 429 count
     from the server's record; never fails on the figures.
 .NOTES
     At 250 ms a request, N requests in flight can go at most N / 0.25 s: 16/s for the default -ThrottleLimit 4, 4/s for
@@ -35,9 +35,15 @@ try {
         }
     } | Export-Csv -Path $csv -NoTypeInformation
 
-    function Set-Limit([int] $PerSecond) {
+    # Each pass has a token of its own: sessions of one token share one budget, kept to the strictest limits asked for.
+    $tokens = @{ 14 = 'mqa-bench-token-0014'; 50 = 'mqa-bench-token-0050'; 'jitter' = 'mqa-bench-token-jitter' }
+    function Set-Limit([int] $PerSecond, [int] $LatencyMs = $latencyMs, [int] $JitterMs = 0) {
         # perMinute well above 60 x perSecond, so the per-second window is the one that binds.
-        Set-MqaMockConfig $server @{ limits = @{ easyPerSecond = $PerSecond; easyPerMinute = 3000 }; faults = @{ latencyMs = $latencyMs } }
+        Set-MqaMockConfig $server @{
+            validTokens = @($server.Token) + $tokens.Values
+            limits = @{ easyPerSecond = $PerSecond; easyPerMinute = 3000 }
+            faults = @{ latencyMs = $LatencyMs; latencyJitterMs = $JitterMs }
+        }
     }
 
     # One measured load: clean server, a second for the client's own window to empty, then time the whole pipeline.
@@ -93,7 +99,7 @@ try {
     "$Rows tickets from one CSV, $latencyMs ms injected latency per request; load average $(if (Test-Path /proc/loadavg) { (Get-Content /proc/loadavg).Split(' ')[0] } else { 'n/a' })"
     $permitted = 14
     Set-Limit $permitted
-    $session = New-MqaSession -ApiToken $server.Token -BaseUri $server.ApiUri -EasyRateLimit @{ PerSecond = $permitted; PerMinute = 3000 }
+    $session = New-MqaSession -ApiToken $tokens[14] -BaseUri $server.ApiUri -EasyRateLimit @{ PerSecond = $permitted; PerMinute = 3000 }
     # Untimed warm-up of both ways (JIT, first connection), on a CSV of a few rows.
     $fullCsv = $csv
     $csv = Join-Path $work 'warmup.csv'
@@ -115,12 +121,26 @@ try {
         $(if ($tl4.PerSecond / $permitted -ge 0.95 -and $tl4.Count429 -eq 0) { 'met' } else { 'NOT met' }), $(if ($tl4.PerSecond / $irm.PerSecond -ge 3) { 'met' } else { 'NOT met' })
 
     Set-Limit 50
-    $session = New-MqaSession -ApiToken $server.Token -BaseUri $server.ApiUri -EasyRateLimit @{ PerSecond = 50; PerMinute = 3000 }
+    $session = New-MqaSession -ApiToken $tokens[50] -BaseUri $server.ApiUri -EasyRateLimit @{ PerSecond = 50; PerMinute = 3000 }
     $wide4 = Measure-Load 'New-MqaTicket (ThrottleLimit 4)' 50 { $null = Import-Csv $csv | New-MqaTicket -Session $session }
     $wide16 = Measure-Load 'New-MqaTicket -ThrottleLimit 16' 50 { $null = Import-Csv $csv | New-MqaTicket -Session $session -ThrottleLimit 16 }
     'Permitted 50/s: latency caps N in flight at N / 0.25 s (16/s for 4, 64/s for 16):'
     Format-Result $wide4
     Format-Result $wide16
+
+    # Issue 11: the server counts a request when it arrives, the limiter when it grants. With 0-100 ms of random delay
+    # before the server counts each request, two requests granted a second apart can arrive 0.9 s apart.
+    Set-Limit $permitted -LatencyMs 0 -JitterMs 100
+    $session = New-MqaSession -ApiToken $tokens['jitter'] -BaseUri $server.ApiUri -EasyRateLimit @{ PerSecond = $permitted; PerMinute = 3000 }
+    $jitter = Measure-Load 'New-MqaTicket, 0-100 ms jitter' $permitted { $null = Import-Csv $csv | New-MqaTicket -Session $session -ErrorAction Stop }
+    $posts = @(Get-MqaMockRequest $server | Where-Object route -EQ 'tickets')
+    $accepted = @($posts | Where-Object status -EQ 201)
+    "Permitted $permitted/s, each request delayed by a random 0-100 ms before the server counts it (limiter's jitter allowance now $([int]$session.EasyLimiterState.JitterAllowance.TotalMilliseconds) ms):"
+    Format-Result $jitter
+    $whole = $jitter.Created -eq $Rows -and $accepted.Count -eq $Rows -and @($accepted.gradableId | Select-Object -Unique).Count -eq $Rows
+    '  goals (issue 11): <= 0.5 % of requests answered 429: {0} ({1} of {2}, {3:P2}); >= 0.9 of the permitted rate after the first second: {4} ({5:P0}); nothing lost or duplicated: {6}' -f `
+        $(if ($jitter.Count429 / $posts.Count -le 0.005) { 'met' } else { 'NOT met' }), $jitter.Count429, $posts.Count, ($jitter.Count429 / $posts.Count),
+        $(if ($jitter.Sustained / $permitted -ge 0.9) { 'met' } else { 'NOT met' }), ($jitter.Sustained / $permitted), $(if ($whole) { 'met' } else { 'NOT met' })
 }
 finally {
     Stop-MqaMockServer $server

@@ -3,10 +3,11 @@
     Runs the local MaestroQA server's own Pester suite (plain HTTP, never the module) and writes the totals as JSON for build.ps1.
 #>
 param(
-    [Parameter(Mandatory)] [string] $PesterPath,
+    [string] $PesterPath,
     [Parameter(Mandatory)] [string] $ResultFile
 )
 $ErrorActionPreference = 'Stop'
+if (-not $PesterPath) { $PesterPath = & (Join-Path $PSScriptRoot '../Shared/Find-PesterModule.ps1') }
 Import-Module $PesterPath -Force
 
 $configuration = New-PesterConfiguration

@@ -16,17 +16,7 @@ param(
 )
 $ErrorActionPreference = 'Stop'
 
-function Find-PesterModule {
-    [xml] $tools = Get-Content (Join-Path $PSScriptRoot '../Tools/Tools.csproj') -Raw
-    $version = @($tools.Project.ItemGroup.PackageDownload | Where-Object Include -EQ 'Pester')[0].Version.Trim('[]')
-    $line = @(& dotnet nuget locals global-packages --list) -match '^global-packages:' | Select-Object -First 1
-    $cache = ($line -replace '^global-packages:\s*', '').Trim()
-    $path = Join-Path $cache "pester/$version/tools/Pester.psd1"
-    if (-not (Test-Path $path)) { throw "Pester $version is not in the NuGet cache ($path); restore tests/Tools/Tools.csproj." }
-    $path
-}
-
-if (-not $PesterPath) { $PesterPath = Find-PesterModule }
+if (-not $PesterPath) { $PesterPath = & (Join-Path $PSScriptRoot '../Shared/Find-PesterModule.ps1') }
 # Pester 6 runs on Windows PowerShell 5.1 (its net462 build) and PowerShell 7.4+; say so if the host is older.
 $required = [version](Import-PowerShellDataFile $PesterPath).PowerShellVersion
 if ($PSVersionTable.PSVersion -lt $required) { throw "$PesterPath needs PowerShell $required or later; this is $($PSVersionTable.PSVersion)." }

@@ -36,9 +36,12 @@ Describe 'Public types by name' {
             [MaestroQA.Client.Models.MaestroQAApiException]
             [MaestroQA.Client.Models.ApiErrorKind]
             [MaestroQA.Client.Models.ExportFormatException]
+            [MaestroQA.Client.Models.MqaSyncWindow]
+            [MaestroQA.Client.Models.SyncLockedException]
+            [MaestroQA.Client.Models.SyncStateException]
             [MaestroQA.PowerShell.Session.MqaSession]
         )
-        $types | Should -HaveCount 23
+        $types | Should -HaveCount 26
         $types | ForEach-Object { $_ | Should -BeOfType [type] }
         [MaestroQA.Client.Models.ExportTable]::TotalScores | Should -Be 'TotalScores'
     }

@@ -13,6 +13,9 @@ internal static class ErrorRecords
 
         // InvalidDataException: what System.IO.Compression throws for a damaged zip.
         ExportFormatException or System.IO.InvalidDataException => new ErrorRecord(exception, "MaestroQA.ExportFormat", ErrorCategory.InvalidData, target),
+        SyncLockedException locked => new ErrorRecord(locked, "MaestroQA.SyncLocked", ErrorCategory.ResourceBusy, target),
+        SyncStateException state => new ErrorRecord(state, state.IsMismatch ? "MaestroQA.SyncStateMismatch" : "MaestroQA.SyncStateInvalid", state.IsMismatch ? ErrorCategory.InvalidArgument : ErrorCategory.InvalidData, target),
+        MaestroQA.Client.Sync.SyncPlanException plan => new ErrorRecord(plan, "MaestroQA." + plan.Problem, ErrorCategory.InvalidArgument, target),
         OperationCanceledException canceled => new ErrorRecord(canceled, "MaestroQA.Stopped", ErrorCategory.OperationStopped, target),
         ArgumentException argument => new ErrorRecord(argument, "MaestroQA.InvalidArgument", ErrorCategory.InvalidArgument, target),
         ExportFileException { Exists: true } exists => new ErrorRecord(exists, "MaestroQA.FileExists", ErrorCategory.ResourceExists, exists.Path),

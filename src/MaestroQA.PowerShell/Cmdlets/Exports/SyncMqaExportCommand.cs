@@ -1,0 +1,255 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using MaestroQA.Client.Api.Wire;
+using MaestroQA.Client.Models;
+using MaestroQA.Client.Sync;
+using MaestroQA.PowerShell.Binding;
+using MaestroQA.PowerShell.Errors;
+
+namespace MaestroQA.PowerShell.Cmdlets.Exports;
+
+/// <summary>
+/// Keeps a folder in step with MaestroQA: each run requests the windows since the last one ended, lands each window's
+/// tables as &lt;table&gt;/&lt;from&gt;_&lt;to&gt;.csv and records how far it got, so a run that dies is continued by the next.
+/// </summary>
+[Cmdlet(VerbsData.Sync, "MqaExport", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+[OutputType(typeof(MqaSyncWindow))]
+public sealed class SyncMqaExportCommand : ExportWaitCmdlet
+{
+    /// <summary>The folder the tables land in; created when missing. Its state file and lock live in it too.</summary>
+    [Parameter(Mandatory = true, Position = 0)]
+    [ValidateNotNullOrEmpty]
+    public string Path { get; set; } = string.Empty;
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public ExportKind[] Kind { get; set; } = [ExportKind.Raw];
+
+    /// <summary>Where a kind's first sync starts; later runs continue from the state. A date without an offset is local time.</summary>
+    [Parameter]
+    [ApiDateTransformation]
+    public DateTimeOffset? StartDate { get; set; }
+
+    /// <summary>Where this run stops; by default, and at the latest, now minus -Lag.</summary>
+    [Parameter]
+    [ApiDateTransformation]
+    public DateTimeOffset? EndDate { get; set; }
+
+    [Parameter]
+    [ValidateRange(1, 366)]
+    public int ChunkDays { get; set; } = 7;
+
+    [Parameter]
+    public CalibrationFilter? IncludeCalibrations { get; set; }
+
+    [Parameter]
+    public SwitchParameter IncludeGraderQA { get; set; }
+
+    /// <summary>Groups snapshots: include agents not currently marked available.</summary>
+    [Parameter]
+    public SwitchParameter IncludeUnavailable { get; set; }
+
+    /// <summary>How long grades are left to settle: a run syncs up to now minus this. A number means seconds.</summary>
+    [Parameter]
+    [SecondsTransformation]
+    public TimeSpan Lag { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>The state file; by default .mqa-sync.json in -Path.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? StatePath { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        if (Lag < TimeSpan.Zero)
+        {
+            ThrowTerminatingError(ErrorRecords.InvalidArgument("InvalidLag", $"-Lag cannot be negative; got {Lag}.", Lag));
+        }
+
+        string folder = GetUnresolvedProviderPathFromPSPath(Path);
+        string statePath = StatePath is null ? SyncNames.DefaultStatePath(folder) : GetUnresolvedProviderPathFromPSPath(StatePath);
+        if (File.Exists(folder))
+        {
+            ThrowTerminatingError(ErrorRecords.InvalidArgument("InvalidPath", $"-Path '{folder}' is a file; a sync needs a folder.", Path));
+        }
+
+        if (Directory.Exists(statePath))
+        {
+            ThrowTerminatingError(ErrorRecords.InvalidArgument("InvalidPath", $"-StatePath '{statePath}' is a folder; it names the state file.", StatePath));
+        }
+
+        SyncRequest request = BuildRequest();
+        SyncPlan preview = Plan(statePath, request);
+        if (!Confirm(preview, folder, out HashSet<string> confirmed))
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(folder);
+        SyncLock folderLock = Acquire(folder);
+        try
+        {
+            // Under the lock, plan again from the state as it is now: a sync that ended meanwhile moved it on.
+            SyncPlan plan = Plan(statePath, request, keep: job => confirmed.Contains(Key(job)));
+            Run(plan, request, folder, statePath);
+        }
+        finally
+        {
+            folderLock.Dispose();
+        }
+    }
+
+    private SyncRequest BuildRequest()
+    {
+        DateTime settled = SyncPlanner.WholeSeconds(DateTime.UtcNow - Lag);
+        DateTime end = EndDate?.UtcDateTime ?? settled;
+        if (end > settled)
+        {
+            WriteWarning($"-EndDate {ApiDateFormat.Format(end)} is later than now minus -Lag ({Lag}); this run syncs up to {ApiDateFormat.Format(settled)}.");
+            end = settled;
+        }
+
+        return new SyncRequest(Kind, ResolvedSession.BaseUri)
+        {
+            StartDate = StartDate?.UtcDateTime,
+            EndDate = end,
+            ChunkDays = ChunkDays,
+            IncludeCalibrations = IncludeCalibrations,
+            IncludeGraderQA = IncludeGraderQA,
+            IncludeUnavailable = IncludeUnavailable,
+        };
+    }
+
+    /// <summary>Reads the state and plans; any problem is a terminating error before anything is sent or written.</summary>
+    private SyncPlan Plan(string statePath, SyncRequest request, Func<SyncJob, bool>? keep = null)
+    {
+        try
+        {
+            SyncPlan plan = SyncPlanner.Plan(SyncStateFile.Load(statePath), request);
+            plan.Notes.ToList().ForEach(WriteVerbose);
+            return keep is null ? plan : plan.Keep(keep);
+        }
+        catch (Exception ex) when (ex is SyncStateException or SyncPlanException or IOException or UnauthorizedAccessException)
+        {
+            ThrowTerminatingError(ErrorRecords.From(ex, ex is SyncPlanException ? request : statePath));
+            throw; // not reached
+        }
+    }
+
+    /// <summary>
+    /// -WhatIf lists every window and stops; -Confirm asks window by window, and a No ends the run before that window
+    /// (windows are synced in order). Returns the windows to run, by key.
+    /// </summary>
+    private bool Confirm(SyncPlan plan, string folder, out HashSet<string> confirmed)
+    {
+        confirmed = [];
+        bool whatIf = false;
+        foreach (SyncJob job in plan.Jobs)
+        {
+            string action = job.Export is null ? $"Request the export and save its tables in '{folder}'" : $"Wait for export {job.Export.ExportId} (already requested) and save its tables in '{folder}'";
+            if (ShouldProcess($"{action}: {job}.", $"{action}?", $"Sync {job}", out ShouldProcessReason reason))
+            {
+                confirmed.Add(Key(job));
+                continue;
+            }
+
+            whatIf = reason == ShouldProcessReason.WhatIf;
+            if (!whatIf)
+            {
+                break;
+            }
+        }
+
+        if (plan.Jobs.Count == 0)
+        {
+            WriteVerbose($"'{folder}' is up to date: nothing to request.");
+        }
+
+        return !whatIf && confirmed.Count > 0;
+    }
+
+    private SyncLock Acquire(string folder)
+    {
+        try
+        {
+            return SyncLock.Acquire(folder);
+        }
+        catch (SyncLockedException ex)
+        {
+            ThrowTerminatingError(ErrorRecords.From(ex, folder));
+            throw; // not reached
+        }
+    }
+
+    private void Run(SyncPlan plan, SyncRequest request, string folder, string statePath)
+    {
+        var runner = new SyncRunner(Client, plan, request, new SyncFolder(folder), statePath, ResolvedSession.EasyRateLimit)
+        {
+            PollInterval = PollInterval,
+            MaxPollInterval = PollInterval > TimeSpan.FromSeconds(30) ? PollInterval : TimeSpan.FromSeconds(30),
+            Timeout = Timeout,
+        };
+        var observer = new SyncObserver(this, folder);
+        try
+        {
+            TryCall(token => runner.RunAsync(observer, token), folder);
+        }
+        finally
+        {
+            observer.Finish();
+        }
+    }
+
+    private static string Key(SyncJob job) => job.IsSnapshot ? "Groups" : $"{job.Kind}|{job.From.Ticks}|{job.To.Ticks}";
+
+    /// <summary>Posts the run's reports to the pipeline thread: windows as output, progress, failures as errors.</summary>
+    private sealed class SyncObserver : ISyncObserver
+    {
+        private readonly SyncMqaExportCommand _cmdlet;
+        private readonly ProgressRecord _progress;
+
+        public SyncObserver(SyncMqaExportCommand cmdlet, string folder)
+        {
+            _cmdlet = cmdlet;
+            _progress = new ProgressRecord(Math.Abs(folder.GetHashCode() % 100000) + 1, $"Syncing MaestroQA exports to {folder}", "Starting");
+        }
+
+        public void Progress(SyncProgress progress) => _cmdlet.Post(() =>
+        {
+            int waiting = progress.Requested - progress.Completed - progress.Failed;
+            _progress.StatusDescription = $"{progress.Completed} of {progress.Total} window(s) done, {Math.Max(waiting, 0)} requested and pending, {progress.Failed} failed";
+            _progress.PercentComplete = progress.Total == 0 ? 100 : progress.Completed * 100 / progress.Total;
+            _cmdlet.WriteProgress(_progress);
+        });
+
+        public void Completed(MqaSyncWindow window) => _cmdlet.Post(() =>
+        {
+            if (window.Files.Length == 0)
+            {
+                _cmdlet.WriteWarning($"{window.Kind} export {window.ExportId} for {ApiDateFormat.Format(window.From)} to {ApiDateFormat.Format(window.To)} is complete with no data: the window is synced, and no file was written.");
+            }
+
+            _cmdlet.WriteObject(window);
+        });
+
+        public void Failed(SyncJob job, Exception error) => _cmdlet.Post(() =>
+        {
+            ErrorRecord record = ErrorRecords.From(error, job);
+            record.ErrorDetails = new ErrorDetails($"{job} was not synced: {error.Message} The state keeps the folder's place; the next run tries this window again.");
+            _cmdlet.WriteError(record);
+        });
+
+        public void Verbose(string message) => _cmdlet.Post(() => _cmdlet.WriteVerbose(message));
+
+        public void Warning(string message) => _cmdlet.Post(() => _cmdlet.WriteWarning(message));
+
+        public void Finish()
+        {
+            _progress.RecordType = ProgressRecordType.Completed;
+            _cmdlet.WriteProgress(_progress);
+        }
+    }
+}
