@@ -96,13 +96,6 @@ function Invoke-Package {
     Get-ChildItem $packages | ForEach-Object { Write-Host "Package: $($_.FullName)" }
 }
 
-function Get-PesterModulePath {
-    $cache = (& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', ''
-    $path = Join-Path $cache.Trim() 'pester/6.2.0/tools/Pester.psd1'
-    if (-not (Test-Path $path)) { throw "Pester 6.2.0 is not in the NuGet cache ($path); restore tests/Tools/Tools.csproj." }
-    $path
-}
-
 # Besides the machine's own culture and time zone, the suite runs as a user elsewhere would run it, so that a dependence
 # on either fails here rather than on a user's machine: a decimal comma and a half-hour offset (whole passes), and a
 # zone west of UTC with summer time (the tests of local time, tagged LocalTime).
