@@ -1,3 +1,4 @@
+using System.Globalization;
 using MaestroQA.Client.Models;
 using MaestroQA.Client.Sync;
 
@@ -41,7 +42,7 @@ public sealed class SyncPlannerTests
 
         Assert.Equal(
             ["Jan 03 new", "Jan 04 exp_4", "Jan 05 new", "Jan 07 new", "Jan 08 new"],
-            plan.Jobs.Select(job => $"{job.From:MMM dd} {job.Export?.ExportId ?? "new"}"));
+            plan.Jobs.Select(job => string.Create(CultureInfo.InvariantCulture, $"{job.From:MMM dd} {job.Export?.ExportId ?? "new"}")));
     }
 
     [Fact]
