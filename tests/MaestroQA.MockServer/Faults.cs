@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace MaestroQA.MockServer;
 
 /// <summary>What the injector decided for one request: a fault (or none) and the delay its route gets (latency plus jitter).</summary>
@@ -81,7 +83,14 @@ internal sealed class FaultInjector
         record.DelayMs = plan.LatencyMs;
         if (plan.LatencyMs > 0)
         {
+            // Timers fire on the system's coarse tick, up to a few ms early by the stopwatch: the delay is a promise
+            // (records and clients check it), so it is topped up.
+            var waited = Stopwatch.StartNew();
             await Task.Delay(plan.LatencyMs, context.RequestAborted);
+            while (waited.Elapsed.TotalMilliseconds < plan.LatencyMs)
+            {
+                await Task.Delay(1, context.RequestAborted);
+            }
         }
 
         // A redirect's target is the same route under another host name; answering it again would loop.

@@ -225,6 +225,7 @@ Describe 'Requesting an export is not repeated on a failure that may have made o
             $failure | Should -HaveCount 1 -Because $requester.Command
             $failure[0].FullyQualifiedErrorId | Should -BeLike "$ErrorId,*"
             $failure[0].CategoryInfo.Category | Should -Be $Category
+            $failure[0].Exception.Message | Should -BeLike '*not sent again*may have made the export*' -Because 'the user decides whether to request again'
             $posts = Get-ApiRequest $requester.Route
             $posts | Should -HaveCount 1 -Because "$($requester.Command) must not send again what may already have made an export"
             $posts[0].fault | Should -Be $Fault

@@ -20,18 +20,29 @@ internal static class ApiErrorMapper
             advice = $" MaestroQA asked to wait {response.RetryAfter!.Value.TotalSeconds:0} s, longer than the {longest.TotalSeconds:0} s the retries wait in all; try again after that.";
         }
 
+        if (status == 408 || status >= 500)
+        {
+            advice += NotSentAgain(request);
+        }
+
         string message = $"{Who(request)} refused {request} with {status} ({response.StatusCode}){said}.{advice}";
         return new MaestroQAApiException(kind, message, status, serverMessage) { Attempts = response.Attempts };
     }
 
     public static MaestroQAApiException FromTimeout(ApiRequest request, TimeSpan timeout, Exception inner) =>
-        new(ApiErrorKind.Timeout, $"{Who(request)} did not answer {request} within {timeout.TotalSeconds:0.#} s (after retries).", innerException: inner);
+        new(ApiErrorKind.Timeout, $"{Who(request)} did not answer {request} within {timeout.TotalSeconds:0.#} s{(request.RetryTransientFailures ? " (after retries)" : string.Empty)}.{NotSentAgain(request)}", innerException: inner);
 
     public static MaestroQAApiException FromStall(ApiRequest request, DownloadStalledException stalled) =>
         new(ApiErrorKind.Timeout, $"The download {request} stopped: {stalled.Message} (after retries). -TimeoutSec sets how long a silent host is waited for.", innerException: stalled);
 
     public static MaestroQAApiException FromNetwork(ApiRequest request, Exception inner) =>
-        new(ApiErrorKind.NetworkError, $"Could not reach {Who(request, startsSentence: false)} for {request}: {inner.Message}", innerException: inner);
+        new(ApiErrorKind.NetworkError, $"Could not reach {Who(request, startsSentence: false)} for {request}: {inner.Message}{NotSentAgain(request)}", innerException: inner);
+
+    // An export request that failed on the way may still have made an export, and the API cannot find one by name:
+    // sending it again could make two, so the user decides.
+    private static string NotSentAgain(ApiRequest request) => request.RetryTransientFailures
+        ? string.Empty
+        : " The request was not sent again: MaestroQA may have made the export all the same, and sending it again could make a second one. Check the exports in MaestroQA before requesting it again.";
 
     private static string Who(ApiRequest request, bool startsSentence = true) =>
         request.DownloadUri is null ? "MaestroQA" : (startsSentence ? "The" : "the") + " export's storage host";

@@ -61,6 +61,7 @@ public sealed class RetryPolicyTests : IClassFixture<LocalServer>
 
         Assert.Equal(kind, failure.Kind);
         Assert.Equal(1 + MaxRetryCount, Requests("get-export-data").Count);
+        Assert.DoesNotContain("not sent again", failure.Message, StringComparison.Ordinal);
         Assert.All(Requests("get-export-data"), request => Assert.Equal(FaultName(fault), request["fault"]!.GetValue<string>()));
     }
 
@@ -75,6 +76,7 @@ public sealed class RetryPolicyTests : IClassFixture<LocalServer>
         Assert.Equal(kind, failure.Kind);
         Assert.Single(Requests(route));
         Assert.Empty(_server.Exports());
+        Assert.Contains("not sent again", failure.Message, StringComparison.Ordinal);
     }
 
     [Theory]

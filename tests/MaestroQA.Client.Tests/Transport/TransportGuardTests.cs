@@ -7,11 +7,11 @@ using MaestroQA.Client.Transport;
 namespace MaestroQA.Client.Tests.Transport;
 
 /// <summary>The server's Retry-After, answers too large to be MaestroQA's, and values that must not reach a header.</summary>
-public sealed class RetryRulesTests : IClassFixture<LocalServer>
+public sealed class TransportGuardTests : IClassFixture<LocalServer>
 {
     private readonly LocalServer _server;
 
-    public RetryRulesTests(LocalServer server)
+    public TransportGuardTests(LocalServer server)
     {
         _server = server;
         _server.Reset();
