@@ -36,6 +36,9 @@ internal sealed class RequestRecord
 
     public string? Fault { get; set; }
 
+    /// <summary>For a stall: "client" when the client gave up on the silent connection first, "server" when hangMs ran out.</summary>
+    public string? EndedBy { get; set; }
+
     public string? ExportId { get; set; }
 
     public string? GradableId { get; set; }

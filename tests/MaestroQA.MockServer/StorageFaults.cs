@@ -25,7 +25,18 @@ internal static class StorageFaults
             await SendStartAsync(context, file, contentType, Math.Min(StallBytes, file.Length));
         }
 
-        await Task.Delay(hangMs, context.RequestAborted);
+        RequestRecord record = RequestLog.Of(context);
+        try
+        {
+            await Task.Delay(hangMs, context.RequestAborted);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            record.EndedBy = "client";
+            throw;
+        }
+
+        record.EndedBy = "server";
         context.Abort();
     }
 
