@@ -517,6 +517,22 @@ Describe '-ChunkDays windows' {
         Invoke-MqaRawExport -StartDate '2024-01-01T00:00:00Z' -EndDate '2024-03-02T00:00:00Z' -ChunkDays 1 -WhatIf
         @(Get-ApiRequest request-raw-export) | Should -HaveCount 0
     }
+
+    It 'more than 60 windows in a console whose input has ended (a scheduled task without -NonInteractive): MaestroQA.ConfirmationNeeded, nothing sent' -Tag 'CoreOnly' {
+        $connect = "Import-Module '{0}' -ArgumentList Core; `$s = New-MqaSession -ApiToken '{1}' -BaseUri '{2}'" -f (Resolve-Path $manifest).Path, $server.Token, $server.ApiUri
+        $command = "$connect; try { Invoke-MqaRawExport -StartDate 2024-01-01T00:00:00Z -EndDate 2024-03-02T00:00:00Z -ChunkDays 1 -Session `$s -ErrorAction Stop } catch { 'error: ' + `$_.FullyQualifiedErrorId }"
+        $info = [System.Diagnostics.ProcessStartInfo]::new((Join-Path $PSHOME 'pwsh'))
+        foreach ($argument in '-NoProfile', '-Command', $command) { $info.ArgumentList.Add($argument) }
+        $info.RedirectStandardInput = $true
+        $info.RedirectStandardOutput = $true
+        $info.UseShellExecute = $false
+        $child = [System.Diagnostics.Process]::Start($info)
+        $child.StandardInput.Close()
+        $output = $child.StandardOutput.ReadToEnd()
+        $child.WaitForExit()
+        $output | Should -Match 'error: MaestroQA\.ConfirmationNeeded,'
+        @(Get-ApiRequest request-raw-export) | Should -HaveCount 0
+    }
 }
 
 Describe 'Import-MqaExport paths, as Import-Csv takes them' {

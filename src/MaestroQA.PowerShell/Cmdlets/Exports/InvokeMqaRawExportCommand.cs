@@ -129,7 +129,9 @@ public sealed class InvokeMqaRawExportCommand : ExportWaitCmdlet
         {
             return ShouldContinue($"{question} Continue? (-Confirm:$false skips this question.)", "Request many exports");
         }
-        catch (Exception ex) when (ex is PSInvalidOperationException or System.Management.Automation.Host.HostException or NotImplementedException)
+        // The console host throws NullReferenceException when its input has ended (a scheduled 'pwsh -File' without
+        // -NonInteractive); Remove-Item -Confirm fails the same way there.
+        catch (Exception ex) when (ex is PSInvalidOperationException or System.Management.Automation.Host.HostException or NotImplementedException or NullReferenceException)
         {
             // A runbook or any host that cannot ask: nothing is sent, and the error says how to allow it.
             ThrowTerminatingError(new ErrorRecord(
