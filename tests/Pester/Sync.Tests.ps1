@@ -157,6 +157,26 @@ Describe 'Sync-MqaExport continues from where the last run ended' {
         @(Get-ApiRequest request-raw-export).Count | Should -Be $before
     }
 
+    It 'keeps its state where -StatePath says, so a job with a new, empty folder each time (Azure Automation) goes on from the last' {
+        $work = New-TestFolder
+        $firstState = Join-Path $work 'first/state.json'
+        $firstFolder = Join-Path $work 'first/data'
+        $null = New-Item -ItemType Directory -Path (Split-Path $firstState) -Force
+        $null = Sync-MqaExport -Path $firstFolder -StatePath $firstState -StartDate '2024-03-01Z' -EndDate '2024-03-03Z' @sync
+        Test-Path (Join-Path $firstFolder '.mqa-sync.json') | Should -BeFalse -Because 'the state goes where -StatePath says'
+        # As the runbook does: the state text goes into an Automation variable, and the next job writes it to a new file.
+        $variable = [System.IO.File]::ReadAllText($firstState)
+        $secondState = Join-Path $work 'second/state.json'
+        $secondFolder = Join-Path $work 'second/data'
+        $null = New-Item -ItemType Directory -Path (Split-Path $secondState) -Force
+        [System.IO.File]::WriteAllText($secondState, $variable)
+
+        $windows = @(Sync-MqaExport -Path $secondFolder -StatePath $secondState -EndDate '2024-03-04Z' @sync)
+        $windows | ForEach-Object { '{0:MM-dd} {1:MM-dd}' -f $_.From, $_.To } | Should -Be @('03-03 03-04')
+        Get-RequestedWindow | Should -Be @('2024-03-01T000000Z_2024-03-02T000000Z', '2024-03-02T000000Z_2024-03-03T000000Z', '2024-03-03T000000Z_2024-03-04T000000Z')
+        Get-TableFile $secondFolder | Should -Be @($rawTables | ForEach-Object { "$_/2024-03-03T000000Z_2024-03-04T000000Z.csv" })
+    }
+
     It 'polls and downloads the exports an earlier run requested, without requesting them again' {
         # Exports that take 3 s, and a run that gives up after 1 s: it leaves every window requested and pending.
         Set-SyncConfig @{ exportRequestedMs = 500; exportInProgressMs = 2500 }
