@@ -34,5 +34,5 @@ public sealed record MqaSyncWindow
     /// <summary>From the export's request to its files being in place (across runs, for a window a run resumed).</summary>
     public TimeSpan Duration { get; init; }
 
-    public override string ToString() => $"{Kind} {From:yyyy-MM-dd HH:mm:ss}Z to {To:yyyy-MM-dd HH:mm:ss}Z ({ExportId}, {Files.Length} file(s))";
+    public override string ToString() => $"{Kind} {From:u} to {To:u} ({ExportId}, {Files.Length} file(s))";
 }

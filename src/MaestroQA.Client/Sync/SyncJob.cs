@@ -27,6 +27,6 @@ public sealed class SyncJob
     public bool IsSnapshot => Kind == ExportKind.Groups;
 
     public override string ToString() => IsSnapshot
-        ? Export is null ? "Groups snapshot (not yet requested)" : $"Groups snapshot {From:yyyy-MM-dd HH:mm:ss}Z"
-        : $"{Kind} {From:yyyy-MM-dd HH:mm:ss}Z to {To:yyyy-MM-dd HH:mm:ss}Z";
+        ? Export is null ? "Groups snapshot (not yet requested)" : $"Groups snapshot {From:u}"
+        : $"{Kind} {From:u} to {To:u}";
 }

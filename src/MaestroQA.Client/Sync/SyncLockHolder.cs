@@ -15,5 +15,5 @@ public sealed class SyncLockHolder
 
     [JsonPropertyName("since")] public DateTime Since { get; set; }
 
-    public override string ToString() => $"process {ProcessId} on {HostName}, since {Since:yyyy-MM-dd HH:mm:ss}Z";
+    public override string ToString() => $"process {ProcessId} on {HostName}, since {Since:u}";
 }

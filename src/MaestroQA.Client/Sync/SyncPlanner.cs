@@ -62,7 +62,7 @@ public static class SyncPlanner
 
             if (state.For(kind) is not null && kind != ExportKind.Groups && request.StartDate is DateTime start && WholeSeconds(start) != kindState.StartDate)
             {
-                notes.Add($"{kind}: -StartDate is used only by a first sync; this folder is synced from {Format(kindState.StartDate)} to {Format(kindState.SyncedTo)}, and continues from there.");
+                notes.Add($"{kind}: -StartDate is used only by a first sync; this folder is synced from {kindState.StartDate:u} to {kindState.SyncedTo:u}, and continues from there.");
             }
 
             jobs.AddRange(kind == ExportKind.Groups ? PlanSnapshot(kindState) : PlanRange(kind, kindState, request));
@@ -102,7 +102,7 @@ public static class SyncPlanner
         {
             throw new SyncPlanException(
                 SyncPlanProblem.EndDateBeforeSynced,
-                $"-EndDate {Format(end)} is before {Format(state.SyncedTo)}, where this folder's {kind} sync stands (its start, or where the last run ended): a sync only moves forward. To fetch an earlier range again, sync it to another -Path.",
+                $"-EndDate {end:u} is before {state.SyncedTo:u}, where this folder's {kind} sync stands (its start, or where the last run ended): a sync only moves forward. To fetch an earlier range again, sync it to another -Path.",
                 "EndDate");
         }
 
@@ -137,6 +137,4 @@ public static class SyncPlanner
         SyncWindowPlanner.Cut(from, to, chunkDays).Select(range => new SyncJob(kind, range.From, range.To, export: null));
 
     private static string Describe(string options) => options.Length == 0 ? "no options" : options;
-
-    private static string Format(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -23,6 +23,29 @@ public sealed class SyncPlannerTests
     private static SyncWindowState Window(DateTime from, DateTime to, string id, bool done = false) => new() { From = from, To = to, ExportId = id, RequestedAt = from, Done = done };
 
     [Fact]
+    public void WindowsAndHoldersRead_TheSame_InACultureWithAnotherTimeSeparator()
+    {
+        CultureInfo original = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("da-DK"); // writes 06.00.00 for a time
+        try
+        {
+            SyncJob job = SyncPlanner.Plan(null, Request(Utc(1, 1).AddHours(6), Utc(1, 2))).Jobs.Single();
+            var window = new MqaSyncWindow(ExportKind.Raw, job.From, job.To, "exp_1");
+            var holder = new SyncLockHolder { HostName = "host", ProcessId = 42, Since = job.From };
+            SyncPlanException refused = Assert.Throws<SyncPlanException>(() => SyncPlanner.Plan(State(Utc(1, 5)), Request(null, Utc(1, 4))));
+
+            Assert.Equal("Raw 2024-01-01 06:00:00Z to 2024-01-02 00:00:00Z", job.ToString());
+            Assert.Equal("Raw 2024-01-01 06:00:00Z to 2024-01-02 00:00:00Z (exp_1, 0 file(s))", window.ToString());
+            Assert.Equal("process 42 on host, since 2024-01-01 06:00:00Z", holder.ToString());
+            Assert.Contains("-EndDate 2024-01-04 00:00:00Z is before 2024-01-05 00:00:00Z", refused.Message);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = original;
+        }
+    }
+
+    [Fact]
     public void AFirstSync_CutsFromTheStartToTheEnd()
     {
         SyncPlan plan = SyncPlanner.Plan(null, Request(Utc(1, 1).AddHours(6), Utc(1, 3)));
