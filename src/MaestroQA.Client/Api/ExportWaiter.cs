@@ -43,7 +43,7 @@ public sealed class ExportWaiter
                 case ExportStatus.Complete:
                     return export;
                 case ExportStatus.Errored:
-                    throw new MaestroQAApiException(ApiErrorKind.ExportFailed, $"MaestroQA reports that export {export.ExportId} errored; request it again.");
+                    throw Errored(export, "; request it again");
                 case ExportStatus.Unknown when export.ServerStatus != lastUnknown:
                     // New statuses may come (the article lists four): keep waiting, but say so.
                     lastUnknown = export.ServerStatus;
@@ -54,7 +54,7 @@ public sealed class ExportWaiter
             TimeSpan remaining = Timeout - elapsed;
             if (remaining <= TimeSpan.Zero)
             {
-                throw new MaestroQAApiException(ApiErrorKind.Timeout, $"Export {export.ExportId} was still {(export.Status == ExportStatus.Unknown ? $"'{export.ServerStatus}'" : export.Status.ToString())} after {Timeout.TotalSeconds:0.#} s.");
+                throw StillWaiting(export, Timeout);
             }
 
             TimeSpan pause = interval < remaining ? interval : remaining;
@@ -65,6 +65,19 @@ public sealed class ExportWaiter
 #endif
             interval = NextInterval(interval, MaxPollInterval);
         }
+    }
+
+    /// <summary>An export MaestroQA reports errored: it will never complete.</summary>
+    internal static MaestroQAApiException Errored(MqaExport export, string advice) =>
+        new(ApiErrorKind.ExportFailed, $"MaestroQA reports that export {export.ExportId} errored{advice}.");
+
+    /// <summary>An export not complete when its wait ran out: its status as MaestroQA gave it, or why checking it failed.</summary>
+    internal static MaestroQAApiException StillWaiting(MqaExport export, TimeSpan timeout, Exception? checkFailure = null)
+    {
+        string status = checkFailure is not null ? $"not answering ({checkFailure.Message})"
+            : export.Status == ExportStatus.Unknown ? $"still '{export.ServerStatus}'"
+            : $"still {export.Status}";
+        return new(ApiErrorKind.Timeout, $"Export {export.ExportId} was {status} after {timeout.TotalSeconds:0.#} s.", innerException: checkFailure);
     }
 
     /// <summary>Each pause half as long again as the last, up to <paramref name="max"/>: patient with long exports, quick with short ones.</summary>

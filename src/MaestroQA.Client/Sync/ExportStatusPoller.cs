@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using MaestroQA.Client.Api;
 using MaestroQA.Client.Models;
 using MaestroQA.Client.RateLimiting;
 
@@ -162,7 +163,7 @@ public sealed class ExportStatusPoller : IDisposable
                 CheckNextSoon(waiter);
                 break;
             case ExportStatus.Errored:
-                Drop(waiter, w => w.Result.TrySetException(new MaestroQAApiException(ApiErrorKind.ExportFailed, $"MaestroQA reports that export {checkedExport.ExportId} errored.")));
+                Drop(waiter, w => w.Result.TrySetException(ExportWaiter.Errored(checkedExport, advice: string.Empty)));
                 break;
             default:
                 Reschedule(waiter, failure: null);
@@ -174,8 +175,7 @@ public sealed class ExportStatusPoller : IDisposable
     {
         if (_time.GetElapsedTime(waiter.Since) >= Timeout)
         {
-            string status = failure is null ? $"still {waiter.Export.Status}" : $"not answering ({failure.Message})";
-            Drop(waiter, w => w.Result.TrySetException(new MaestroQAApiException(ApiErrorKind.Timeout, $"Export {waiter.Export.ExportId} was {status} after {Timeout.TotalSeconds:0.#} s.", innerException: failure)));
+            Drop(waiter, w => w.Result.TrySetException(ExportWaiter.StillWaiting(waiter.Export, Timeout, failure)));
             return;
         }
 
