@@ -1,6 +1,5 @@
 using System;
 using System.Management.Automation;
-using System.Threading;
 using MaestroQA.Client.Api;
 using MaestroQA.Client.Models;
 using MaestroQA.PowerShell.Binding;
@@ -14,8 +13,6 @@ namespace MaestroQA.PowerShell.Cmdlets.Exports;
 /// </summary>
 public abstract class ExportWaitCmdlet : MqaApiCmdlet
 {
-    private static int _nextActivityId;
-
     /// <summary>How long to wait for one export to complete. A number means seconds.</summary>
     [Parameter]
     [SecondsTransformation]
@@ -25,6 +22,9 @@ public abstract class ExportWaitCmdlet : MqaApiCmdlet
     [Parameter]
     [SecondsTransformation]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The longest pause between status checks: 30 s, or -PollInterval when that is longer.</summary>
+    protected TimeSpan MaxPollInterval => PollInterval > TimeSpan.FromSeconds(30) ? PollInterval : TimeSpan.FromSeconds(30);
 
     protected override void BeginProcessing()
     {
@@ -51,13 +51,13 @@ public abstract class ExportWaitCmdlet : MqaApiCmdlet
             return;
         }
 
-        int activityId = Interlocked.Increment(ref _nextActivityId);
+        int activityId = ProgressActivity.NextId();
         string activity = $"Waiting for {export}";
         var waiter = new ExportWaiter(Client, log: this)
         {
             Timeout = Timeout,
             PollInterval = PollInterval,
-            MaxPollInterval = PollInterval > TimeSpan.FromSeconds(30) ? PollInterval : TimeSpan.FromSeconds(30),
+            MaxPollInterval = MaxPollInterval,
         };
 
         // What the last poll said, so a failure's TargetObject shows the export as it stood (Errored, InProgress).

@@ -185,7 +185,7 @@ public sealed class SaveMqaExportCommand : MqaApiCmdlet
         public DownloadProgress(SaveMqaExportCommand cmdlet, MqaExport export)
         {
             _cmdlet = cmdlet;
-            _record = new ProgressRecord(Math.Abs(export.ExportId.GetHashCode() % 100000) + 1, $"Downloading {export}", "Starting");
+            _record = new ProgressRecord(ProgressActivity.NextId(), $"Downloading {export}", "Starting");
         }
 
         public void Report(long bytes, long? total)

@@ -189,7 +189,7 @@ public sealed class SyncMqaExportCommand : ExportWaitCmdlet
         var runner = new SyncRunner(Client, plan, request, new SyncFolder(folder), statePath, ResolvedSession.EasyRateLimit)
         {
             PollInterval = PollInterval,
-            MaxPollInterval = PollInterval > TimeSpan.FromSeconds(30) ? PollInterval : TimeSpan.FromSeconds(30),
+            MaxPollInterval = MaxPollInterval,
             Timeout = Timeout,
         };
         var observer = new SyncObserver(this, folder);
@@ -214,7 +214,7 @@ public sealed class SyncMqaExportCommand : ExportWaitCmdlet
         public SyncObserver(SyncMqaExportCommand cmdlet, string folder)
         {
             _cmdlet = cmdlet;
-            _progress = new ProgressRecord(Math.Abs(folder.GetHashCode() % 100000) + 1, $"Syncing MaestroQA exports to {folder}", "Starting");
+            _progress = new ProgressRecord(ProgressActivity.NextId(), $"Syncing MaestroQA exports to {folder}", "Starting");
         }
 
         public void Progress(SyncProgress progress) => _cmdlet.Post(() =>
