@@ -22,7 +22,7 @@ public sealed class InvalidParameterTests : IClassFixture<LocalServer>
     [InlineData(422)]
     public async Task IsInvalidRequest_WithTheServersMessage_AndIsNotRetried(int status)
     {
-        _server.Configure(new { limits = new { windowScale = 0.1 }, responses = new { invalidParameterStatus = status } });
+        _server.Configure(new { responses = new { invalidParameterStatus = status } });
         var transport = new ApiTransport(_server.Options(token: "mqa-test-token-0002"));
         var request = new ApiRequest(HttpMethod.Post, "request-raw-export", EndpointClass.Demanding)
         {

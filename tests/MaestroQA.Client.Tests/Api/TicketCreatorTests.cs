@@ -70,7 +70,7 @@ public sealed class TicketCreatorTests : IClassFixture<LocalServer>
     public async Task ALostAnswer_IsReadBack_AndCountsAsCreatedOnce()
     {
         // Every POST creates the ticket and drops the connection: the retry meets a 409 on our own ticket.
-        _server.Configure(new { limits = new { windowScale = 0.1 }, faults = new { faultAfterCommitRate = 1.0, routes = new[] { "tickets" } } });
+        _server.Configure(new { faults = new { faultAfterCommitRate = 1.0, routes = new[] { "tickets" } } });
 
         TicketOutcome outcome = await Creator(TicketConflictAction.Error).CreateAsync(Ticket("t-lost"));
 

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using MaestroQA.Client.Exports;
 using MaestroQA.Client.Models;
 
@@ -89,16 +88,5 @@ public sealed class ExportArchiveTests : IDisposable
         ("export/readme.txt", "not a table"),
         ("export/csat.csv", "gradable_id,csat_score\nc1,5\n"));
 
-    private string WriteZip(string fileName, params (string Name, string Content)[] entries)
-    {
-        string path = Path.Combine(_directory.Path, fileName);
-        using ZipArchive zip = ZipFile.Open(path, ZipArchiveMode.Create);
-        foreach ((string name, string content) in entries)
-        {
-            using var writer = new StreamWriter(zip.CreateEntry(name).Open());
-            writer.Write(content);
-        }
-
-        return path;
-    }
+    private string WriteZip(string fileName, params (string Name, string Content)[] entries) => _directory.WriteZip(fileName, entries);
 }

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using MaestroQA.Client.Exports;
 using MaestroQA.Client.Models;
 
@@ -88,22 +87,8 @@ public sealed class SafeZipExtractorTests : IDisposable
     }
 
     /// <summary>A zip beside the target holding one small text entry per name, named exactly as given.</summary>
-    private string WriteZip(params string[] entryNames)
-    {
-        string path = Path.Combine(_temp.Path, "export.zip");
-        using ZipArchive archive = ZipFile.Open(path, ZipArchiveMode.Create);
-        foreach (string name in entryNames)
-        {
-            ZipArchiveEntry entry = archive.CreateEntry(name);
-            if (!name.EndsWith('/'))
-            {
-                using var writer = new StreamWriter(entry.Open());
-                writer.Write("content of " + name);
-            }
-        }
-
-        return path;
-    }
+    private string WriteZip(params string[] entryNames) =>
+        _temp.WriteZip("export.zip", entryNames.Select(name => (name, "content of " + name)).ToArray());
 
     /// <summary>Every file under <paramref name="folder"/>, relative and with forward slashes, sorted.</summary>
     private static string[] FilesUnder(string folder) =>

@@ -1,3 +1,5 @@
+using System.IO.Compression;
+
 namespace MaestroQA.Client.Tests.Exports;
 
 /// <summary>A directory of its own for one test's files, deleted afterwards.</summary>
@@ -11,6 +13,24 @@ internal sealed class TempDirectory : IDisposable
     {
         string path = System.IO.Path.Combine(Path, fileName);
         File.WriteAllText(path, content);
+        return path;
+    }
+
+    /// <summary>A zip of the entries, named exactly as given; a name ending in '/' is a folder entry, with no content.</summary>
+    public string WriteZip(string fileName, params (string Name, string Content)[] entries)
+    {
+        string path = System.IO.Path.Combine(Path, fileName);
+        using ZipArchive zip = ZipFile.Open(path, ZipArchiveMode.Create);
+        foreach ((string name, string content) in entries)
+        {
+            ZipArchiveEntry entry = zip.CreateEntry(name, CompressionLevel.Optimal);
+            if (!name.EndsWith('/'))
+            {
+                using var writer = new StreamWriter(entry.Open());
+                writer.Write(content);
+            }
+        }
+
         return path;
     }
 

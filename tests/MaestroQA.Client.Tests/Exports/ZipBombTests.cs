@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using MaestroQA.Client.Exports;
 using MaestroQA.Client.Models;
 
@@ -52,16 +51,5 @@ public sealed class ZipBombTests : IDisposable
 
     public void Dispose() => _directory.Dispose();
 
-    private string WriteZip(params (string Name, string Content)[] entries)
-    {
-        string path = Path.Combine(_directory.Path, Guid.NewGuid().ToString("N") + ".zip");
-        using ZipArchive zip = ZipFile.Open(path, ZipArchiveMode.Create);
-        foreach ((string name, string content) in entries)
-        {
-            using var writer = new StreamWriter(zip.CreateEntry(name, CompressionLevel.Optimal).Open());
-            writer.Write(content);
-        }
-
-        return path;
-    }
+    private string WriteZip(params (string Name, string Content)[] entries) => _directory.WriteZip(Guid.NewGuid().ToString("N") + ".zip", entries);
 }

@@ -82,6 +82,10 @@ public sealed class LocalServer : IDisposable
 
     public JsonArray Requests() => Get("admin/requests").AsArray();
 
+    /// <summary>The recorded requests on one route (request-raw-export, get-export-data, downloads, ...), in order.</summary>
+    public List<JsonNode> Requests(string route) =>
+        Requests().Where(request => request!["route"]!.GetValue<string>() == route).Select(request => request!).ToList();
+
     public JsonArray Tickets() => Get("admin/tickets").AsArray();
 
     public JsonArray Exports() => Get("admin/exports").AsArray();

@@ -60,9 +60,9 @@ public sealed class RetryPolicyTests : IClassFixture<LocalServer>
         var failure = await Assert.ThrowsAsync<MaestroQAApiException>(() => NewClient().GetExportAsync(new MqaExport("e-1", ExportKind.Groups)));
 
         Assert.Equal(kind, failure.Kind);
-        Assert.Equal(1 + MaxRetryCount, Requests("get-export-data").Count);
+        Assert.Equal(1 + MaxRetryCount, _server.Requests("get-export-data").Count);
         Assert.DoesNotContain("not sent again", failure.Message, StringComparison.Ordinal);
-        Assert.All(Requests("get-export-data"), request => Assert.Equal(FaultName(fault), request["fault"]!.GetValue<string>()));
+        Assert.All(_server.Requests("get-export-data"), request => Assert.Equal(FaultName(fault), request["fault"]!.GetValue<string>()));
     }
 
     [Theory]
@@ -74,7 +74,7 @@ public sealed class RetryPolicyTests : IClassFixture<LocalServer>
         var failure = await Assert.ThrowsAsync<MaestroQAApiException>(() => RequestExport(NewClient(), route));
 
         Assert.Equal(kind, failure.Kind);
-        Assert.Single(Requests(route));
+        Assert.Single(_server.Requests(route));
         Assert.Empty(_server.Exports());
         Assert.Contains("not sent again", failure.Message, StringComparison.Ordinal);
     }
@@ -89,7 +89,7 @@ public sealed class RetryPolicyTests : IClassFixture<LocalServer>
         var failure = await Assert.ThrowsAsync<MaestroQAApiException>(() => Call(NewClient(_server.Options(maxRetryCount: 1)), route));
 
         Assert.Equal(ApiErrorKind.RateLimited, failure.Kind);
-        Assert.Equal(2, Requests(route).Count);
+        Assert.Equal(2, _server.Requests(route).Count);
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public sealed class RetryPolicyTests : IClassFixture<LocalServer>
         var failure = await Assert.ThrowsAsync<MaestroQAApiException>(() => client.RequestGroupsExportAsync(new GroupsExportRequest()));
 
         Assert.Equal(ApiErrorKind.Timeout, failure.Kind);
-        Assert.Single(Requests("request-groups-export"));
+        Assert.Single(_server.Requests("request-groups-export"));
     }
 
     [Theory]
@@ -123,7 +123,7 @@ public sealed class RetryPolicyTests : IClassFixture<LocalServer>
         var failure = await Assert.ThrowsAsync<MaestroQAApiException>(() => NewClient().GetExportAsync(new MqaExport("no-such-export", ExportKind.Groups)));
 
         Assert.Equal(ApiErrorKind.NotFound, failure.Kind);
-        Assert.Single(Requests("get-export-data"));
+        Assert.Single(_server.Requests("get-export-data"));
     }
 
     [Fact]
@@ -151,7 +151,7 @@ public sealed class RetryPolicyTests : IClassFixture<LocalServer>
 
         // The only other timers the pipeline starts are the attempts' timeouts, which start disarmed (infinite).
         Assert.Equal([TimeSpan.FromMilliseconds(retryAfterMs)], time.DueTimes.Where(due => due != Timeout.InfiniteTimeSpan));
-        Assert.Equal([429, 200], Requests("screen-capture-usage-stats").Select(request => request["status"]!.GetValue<int>()));
+        Assert.Equal([429, 200], _server.Requests("screen-capture-usage-stats").Select(request => request["status"]!.GetValue<int>()));
     }
 
     private MaestroQAClient NewClient(MaestroQAClientOptions? options = null) =>
@@ -165,9 +165,6 @@ public sealed class RetryPolicyTests : IClassFixture<LocalServer>
         "resetRate" => "reset",
         _ => rate["rate".Length..],
     };
-
-    private List<JsonNode> Requests(string route) =>
-        _server.Requests().Where(request => request!["route"]!.GetValue<string>() == route).Select(request => request!).ToList();
 
     private static Task RequestExport(MaestroQAClient client, string route)
     {

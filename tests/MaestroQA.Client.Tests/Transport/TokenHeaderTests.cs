@@ -55,7 +55,7 @@ public sealed class TokenHeaderTests : IClassFixture<LocalServer>
 
         Assert.True(bytes > 0);
         Assert.Equal(bytes, file.Length);
-        var downloads = _server.Requests().Where(request => request!["route"]!.GetValue<string>() == "downloads").ToList();
+        List<JsonNode> downloads = _server.Requests("downloads");
         Assert.Equal([307, 200], downloads.Select(request => request!["status"]!.GetValue<int>()));
         Assert.Equal("localhost", downloads[1]!["host"]!.GetValue<string>());
         Assert.All(downloads, request =>
