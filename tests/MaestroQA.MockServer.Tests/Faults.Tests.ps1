@@ -6,13 +6,6 @@ BeforeAll {
     function Get-RouteRecord([string] $Route) { @(Get-MqaMockRequest $server | Where-Object route -EQ $Route) }
     function Get-FaultList([object[]] $Record) { ($Record | ForEach-Object { $_.fault ?? '-' }) -join ',' }
 
-    # Who ended a stall is noted when the server sees the connection close, a moment after the client's side of it.
-    function Get-StallEnd {
-        $deadline = [datetime]::UtcNow.AddSeconds(30)
-        while (-not ($endedBy = (Get-RouteRecord 'downloads')[0].endedBy) -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
-        $endedBy
-    }
-
     # One request on a route, as a client sees it: the status, or 0 when the connection failed before a whole response.
     function Invoke-OnRoute([string] $Route, $Export) {
         try {
@@ -129,13 +122,13 @@ Describe 'Storage faults on downloads' {
             $client.Dispose()
         }
         Get-FaultList (Get-RouteRecord 'downloads') | Should -Be 'stall'
-        Get-StallEnd | Should -Be 'client' -Because 'the client closed the connection before hangMs ran out'
+        Get-MqaMockStallEnd $server | Should -Be 'client' -Because 'the client closed the connection before hangMs ran out'
     }
 
     It 'stall: after hangMs the server drops the connection' {
         $export = New-FaultedExport @{ stallRate = 1; hangMs = 200; routes = @('downloads') }
         { Invoke-WebRequest $export.DataUrl } | Should -Throw
-        Get-StallEnd | Should -Be 'server'
+        Get-MqaMockStallEnd $server | Should -Be 'server'
     }
 
     It 'html200: 200 with an HTML error page as text/html instead of the file' {

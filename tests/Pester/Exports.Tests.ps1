@@ -229,7 +229,7 @@ Describe 'Requesting an export is not repeated on a failure that may have made o
             $posts = Get-ApiRequest $requester.Route
             $posts | Should -HaveCount 1 -Because "$($requester.Command) must not send again what may already have made an export"
             $posts[0].fault | Should -Be $Fault
-            @(Invoke-MqaMockAdmin -Server $server -Path exports | ForEach-Object { $_ }) | Should -HaveCount $Made -Because 'a second POST would have made a second export'
+            @(Get-MqaMockExport $server) | Should -HaveCount $Made -Because 'a second POST would have made a second export'
             Reset-MqaMockServer $server
         }
     }
@@ -242,7 +242,7 @@ Describe 'Requesting an export is not repeated on a failure that may have made o
             $output | Should -HaveCount 1
             $posts = Get-ApiRequest $requester.Route
             $posts.status | Should -Be @(429, 200)
-            $made = @(Invoke-MqaMockAdmin -Server $server -Path exports | ForEach-Object { $_ })
+            $made = @(Get-MqaMockExport $server)
             $made | Should -HaveCount 1
             $output[0].ExportId | Should -Be $made[0].exportId
             Reset-MqaMockServer $server

@@ -249,14 +249,14 @@ Describe 'Sync-MqaExport refuses bad input, touching nothing' {
     It 'a Path that is a file' {
         $file = Join-Path $TestDrive 'not-a-folder.txt'
         Set-Content $file 'x'
-        $thrown = { Sync-MqaExport -Path $file -StartDate '2024-01-01Z' -EndDate '2024-01-02Z' @sync -ErrorAction Stop } | Should -Throw -ErrorId 'MaestroQA.InvalidPath,MaestroQA.PowerShell.Cmdlets.Exports.SyncMqaExportCommand' -PassThru
+        $thrown = { Sync-MqaExport -Path $file -StartDate '2024-01-01Z' -EndDate '2024-01-02Z' @sync -ErrorAction Stop } | Should -Throw -ErrorId "MaestroQA.InvalidPath,$cmdletId" -PassThru
         Get-Content $file | Should -Be 'x'
         Get-MqaMockRequest $server | Should -BeNullOrEmpty
     }
 
     It 'a first sync without -StartDate' {
         $folder = New-TestFolder
-        $thrown = { Sync-MqaExport -Path $folder -EndDate '2024-01-02Z' @sync -ErrorAction Stop } | Should -Throw -ErrorId 'MaestroQA.StartDateRequired,MaestroQA.PowerShell.Cmdlets.Exports.SyncMqaExportCommand' -PassThru
+        $thrown = { Sync-MqaExport -Path $folder -EndDate '2024-01-02Z' @sync -ErrorAction Stop } | Should -Throw -ErrorId "MaestroQA.StartDateRequired,$cmdletId" -PassThru
         Test-Path $folder | Should -BeFalse
         Get-MqaMockRequest $server | Should -BeNullOrEmpty
     }
@@ -266,7 +266,7 @@ Describe 'Sync-MqaExport refuses bad input, touching nothing' {
         $null = New-Item -ItemType Directory $folder
         Set-Content (Join-Path $folder '.mqa-sync.json') '{ "version": 1, "raw": { "syncedTo": '
         $broken = Get-FileHash (Join-Path $folder '.mqa-sync.json')
-        $thrown = { Sync-MqaExport -Path $folder -StartDate '2024-01-01Z' -EndDate '2024-01-02Z' @sync -ErrorAction Stop } | Should -Throw -ErrorId 'MaestroQA.SyncStateInvalid,MaestroQA.PowerShell.Cmdlets.Exports.SyncMqaExportCommand' -PassThru
+        $thrown = { Sync-MqaExport -Path $folder -StartDate '2024-01-01Z' -EndDate '2024-01-02Z' @sync -ErrorAction Stop } | Should -Throw -ErrorId "MaestroQA.SyncStateInvalid,$cmdletId" -PassThru
         $thrown.CategoryInfo.Category | Should -Be 'InvalidData'
         (Get-FileHash (Join-Path $folder '.mqa-sync.json')).Hash | Should -Be $broken.Hash
         @(Get-ChildItem $folder -Force) | Should -HaveCount 1
@@ -277,7 +277,7 @@ Describe 'Sync-MqaExport refuses bad input, touching nothing' {
         $other = New-MqaSession -ApiToken $server.Token -BaseUri ($server.ApiUri -replace '127\.0\.0\.1', 'localhost') `
             -DemandingRateLimit @{ PerSecond = 1; PerMinute = 30; WindowScale = 0.1 } -EasyRateLimit @{ PerSecond = 10; PerMinute = 100; WindowScale = 0.1 }
         $before = Get-FileHash $stateFile
-        $thrown = { Sync-MqaExport -Path $synced -EndDate '2024-01-05Z' -Session $other -ErrorAction Stop } | Should -Throw -ErrorId 'MaestroQA.SyncStateMismatch,MaestroQA.PowerShell.Cmdlets.Exports.SyncMqaExportCommand' -PassThru
+        $thrown = { Sync-MqaExport -Path $synced -EndDate '2024-01-05Z' -Session $other -ErrorAction Stop } | Should -Throw -ErrorId "MaestroQA.SyncStateMismatch,$cmdletId" -PassThru
         $thrown.Exception.Message | Should -Match 'export ids of one API mean nothing to another'
         (Get-FileHash $stateFile).Hash | Should -Be $before.Hash
         Get-MqaMockRequest $server | Should -BeNullOrEmpty
@@ -312,7 +312,7 @@ Describe 'One sync per folder' -Tag 'CoreOnly' {
             # Another token, so the server's record tells this sync's requests from the child's.
             $second = New-MqaSession -ApiToken 'mqa-test-token-0002' -BaseUri $server.ApiUri `
                 -DemandingRateLimit @{ PerSecond = 1; PerMinute = 30; WindowScale = 0.1 } -EasyRateLimit @{ PerSecond = 10; PerMinute = 100; WindowScale = 0.1 }
-            $thrown = { Sync-MqaExport -Path $folder -StartDate '2024-01-01Z' -EndDate '2024-01-03Z' -ChunkDays 1 -Session $second -ErrorAction Stop } | Should -Throw -ErrorId 'MaestroQA.SyncLocked,MaestroQA.PowerShell.Cmdlets.Exports.SyncMqaExportCommand' -PassThru
+            $thrown = { Sync-MqaExport -Path $folder -StartDate '2024-01-01Z' -EndDate '2024-01-03Z' -ChunkDays 1 -Session $second -ErrorAction Stop } | Should -Throw -ErrorId "MaestroQA.SyncLocked,$cmdletId" -PassThru
             $record = $thrown
             $record.CategoryInfo.Category | Should -Be 'ResourceBusy'
             $record.Exception.Message | Should -Match "process $($child.Process.Id) on $([regex]::Escape([Environment]::MachineName)), since \d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ"

@@ -74,7 +74,7 @@ Describe 'Authentication' {
         # Requests the stop cancelled in flight may be recorded without the refusal's status.
         $requests.status | Should -Contain $Status
         @(Get-MqaMockTicket $server) | Should -HaveCount 0
-        @(Invoke-MqaMockAdmin -Server $server -Path exports | ForEach-Object { $_ }) | Should -HaveCount 0
+        @(Get-MqaMockExport $server) | Should -HaveCount 0
     }
 }
 

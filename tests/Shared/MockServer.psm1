@@ -122,6 +122,23 @@ function Clear-MqaMockRequest {
     $null = Invoke-MqaMockAdmin -Server $Server -Path requests -Method Delete
 }
 
+<#
+.SYNOPSIS
+    Who ended the first stalled download: 'client' or 'server'. The server notes it when it sees the connection close,
+    a moment after the client's side of it, and always within hangMs, so this wait ends whatever the machine's speed.
+#>
+function Get-MqaMockStallEnd {
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Server, [int] $TimeoutSec = 40)
+    $deadline = [datetime]::UtcNow.AddSeconds($TimeoutSec)
+    while ($true) {
+        $stall = @(Get-MqaMockRequest $Server | Where-Object fault -EQ 'stall')[0]
+        $endedBy = if ($stall -and $stall.PSObject.Properties['endedBy']) { $stall.endedBy }
+        if ($endedBy -or [datetime]::UtcNow -ge $deadline) { return $endedBy }
+        Start-Sleep -Milliseconds 100
+    }
+}
+
 function Get-MqaMockTicket {
     [CmdletBinding()]
     param([Parameter(Mandatory)] $Server)
