@@ -93,6 +93,4 @@ public sealed class SyncWindowState
 
     /// <summary>Its files are in place, but an earlier window is not yet: it is never requested again.</summary>
     [JsonPropertyName("done")] public bool Done { get; set; }
-
-    public SyncRange Range => new(From, To);
 }

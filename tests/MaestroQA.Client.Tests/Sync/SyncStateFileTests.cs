@@ -35,6 +35,19 @@ public sealed class SyncStateFileTests
     }
 
     [Fact]
+    public void AWindow_IsWritten_AsTheDocumentedFieldsOnly()
+    {
+        using var folder = new TempDirectory();
+        string path = Path.Combine(folder.Path, SyncNames.StateFileName);
+
+        SyncStateFile.Save(path, Sample());
+
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(path));
+        System.Text.Json.JsonElement window = json.RootElement.GetProperty("raw").GetProperty("windows")[0];
+        Assert.Equal(["from", "to", "exportId", "requestedAt", "done"], window.EnumerateObject().Select(field => field.Name));
+    }
+
+    [Fact]
     public void AByteOrderMark_IsRead_AsTextToolsWriteIt()
     {
         using var folder = new TempDirectory();
