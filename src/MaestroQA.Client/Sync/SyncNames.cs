@@ -18,12 +18,14 @@ public static class SyncNames
     public static string Stamp(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>&lt;from&gt;_&lt;to&gt;.csv for a range; &lt;taken&gt;.csv for a groups snapshot (From equals To).</summary>
-    public static string WindowFile(DateTime from, DateTime to) =>
-        (from == to ? Stamp(from) : $"{Stamp(from)}_{Stamp(to)}") + ".csv";
+    public static string WindowFile(DateTime from, DateTime to) => Span(from, to) + ".csv";
 
     /// <summary>The export's name in MaestroQA: fixed by the window, so a redone window asks for the very same export.</summary>
     public static string ExportName(ExportKind kind, DateTime from, DateTime to) =>
-        $"Sync-MqaExport {kind} {(from == to ? Stamp(from) : $"{Stamp(from)}_{Stamp(to)}")}";
+        $"Sync-MqaExport {kind} {Span(from, to)}";
 
     public static string DefaultStatePath(string folder) => Path.Combine(folder, StateFileName);
+
+    /// <summary>&lt;from&gt;_&lt;to&gt; for a range, &lt;taken&gt; for a snapshot (From equals To).</summary>
+    internal static string Span(DateTime from, DateTime to) => from == to ? Stamp(from) : $"{Stamp(from)}_{Stamp(to)}";
 }

@@ -6,7 +6,7 @@ namespace MaestroQA.Client.Sync;
 /// <summary>A half-open UTC range [From, To).</summary>
 public readonly record struct SyncRange(DateTime From, DateTime To)
 {
-    public override string ToString() => $"{SyncNames.Stamp(From)}_{SyncNames.Stamp(To)}";
+    public override string ToString() => SyncNames.Span(From, To);
 }
 
 /// <summary>
