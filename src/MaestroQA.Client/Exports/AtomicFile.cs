@@ -1,10 +1,14 @@
 using System.IO;
 
-namespace MaestroQA.Client.Sync;
+namespace MaestroQA.Client.Exports;
 
-internal static class SyncFiles
+/// <summary>Finished files moved over their targets: saved exports, synced tables and the sync state.</summary>
+internal static class AtomicFile
 {
-    /// <summary>Renames a finished file over its target in one step (same folder or volume), replacing what was there.</summary>
+    /// <summary>
+    /// Renames a finished file over its target in one step (same folder or volume), replacing what was there: a reader
+    /// sees the old file or the new one, never none.
+    /// </summary>
     public static void MoveIntoPlace(string finished, string target)
     {
 #if NET

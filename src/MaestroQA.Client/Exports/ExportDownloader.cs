@@ -118,16 +118,14 @@ public sealed class ExportDownloader
             throw new ExportFileException(path, $"'{path}' already exists; use -Force to overwrite it.", exists: true);
         }
 
-#if NET
-        File.Move(partial, path, overwrite);
-#else
-        if (overwrite && File.Exists(path))
+        if (overwrite)
         {
-            File.Delete(path);
+            AtomicFile.MoveIntoPlace(partial, path);
         }
-
-        File.Move(partial, path);
-#endif
+        else
+        {
+            File.Move(partial, path);
+        }
     }
 
     /// <summary>Runs a file-system step; its failure (a read-only folder, a path through a file) names the path.</summary>

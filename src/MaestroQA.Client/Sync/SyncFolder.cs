@@ -51,7 +51,7 @@ public sealed class SyncFolder
             string folder = TableFolder(table);
             Directory.CreateDirectory(folder);
             string target = Path.Combine(folder, fileName);
-            SyncFiles.MoveIntoPlace(workFile, target);
+            AtomicFile.MoveIntoPlace(workFile, target);
             placed.Add(target);
         }
 

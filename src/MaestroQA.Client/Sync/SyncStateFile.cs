@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using MaestroQA.Client.Exports;
 using MaestroQA.Client.Models;
 
 namespace MaestroQA.Client.Sync;
@@ -60,7 +61,7 @@ public static class SyncStateFile
                 file.Flush(flushToDisk: true);
             }
 
-            SyncFiles.MoveIntoPlace(temporary, full);
+            AtomicFile.MoveIntoPlace(temporary, full);
         }
         finally
         {
