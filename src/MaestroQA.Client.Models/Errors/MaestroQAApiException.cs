@@ -19,6 +19,9 @@ public sealed class MaestroQAApiException : Exception
 
     public string? ServerMessage { get; }
 
+    /// <summary>The token was refused (401, 403): no other request with it can succeed, so the work stops here.</summary>
+    public bool IsTokenRefused => Kind is ApiErrorKind.Unauthorized or ApiErrorKind.Forbidden;
+
     /// <summary>How many attempts were sent before this answer: a 409 or 404 on a retry may be an earlier attempt that landed.</summary>
     public int Attempts { get; init; } = 1;
 }

@@ -205,7 +205,7 @@ public sealed class SyncRunner
                 _store.Abandoned(job); // an errored export never completes: the next run requests the window anew
             }
 
-            if (ex is MaestroQAApiException { Kind: ApiErrorKind.Unauthorized or ApiErrorKind.Forbidden })
+            if (ex is MaestroQAApiException { IsTokenRefused: true })
             {
                 Interlocked.CompareExchange(ref _fatal, ex, null);
                 stop.Cancel();

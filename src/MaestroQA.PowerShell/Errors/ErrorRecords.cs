@@ -30,7 +30,7 @@ internal static class ErrorRecords
     /// </summary>
     public static bool StopsTheCommand(Exception exception) =>
         exception is OperationCanceledException
-        || (exception is MaestroQAApiException api && CategoryOf(api.Kind) is ErrorCategory.AuthenticationError or ErrorCategory.PermissionDenied);
+        || exception is MaestroQAApiException { IsTokenRefused: true };
 
     /// <summary>A bad input caught before anything is sent.</summary>
     public static ErrorRecord InvalidArgument(string errorId, string message, object? target) =>
