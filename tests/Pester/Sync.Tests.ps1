@@ -193,6 +193,18 @@ Describe 'Sync-MqaExport continues from where the last run ended' {
         (Read-State $folder).raw.windows | Should -HaveCount 0
     }
 
+    It 'a token refused mid-run ends it at once with one error; the next run polls what it requested, asking nothing twice' {
+        Set-SyncConfig @{ faults = @{ sequence = @('401'); routes = @('get-export-data') } }
+        $folder = New-TestFolder
+        { Sync-MqaExport -Path $folder -StartDate '2024-01-01Z' -EndDate '2024-01-04Z' @sync -ErrorAction Continue -ErrorVariable failed } |
+            Should -Throw -ErrorId "MaestroQA.Unauthorized,$cmdletId"
+        $failed | Should -HaveCount 1 -Because 'the refusal ends the run: the other windows are not each reported'
+
+        $windows = @(Sync-MqaExport -Path $folder -EndDate '2024-01-04Z' @sync)
+        $windows | Should -HaveCount 3
+        Get-RequestedWindow | Should -Be @('2024-01-01T000000Z_2024-01-02T000000Z', '2024-01-02T000000Z_2024-01-03T000000Z', '2024-01-03T000000Z_2024-01-04T000000Z')
+    }
+
     It 'requests anew a window whose export the API no longer knows' {
         Set-SyncConfig @{ exportRequestedMs = 500; exportInProgressMs = 2500 }
         $folder = New-TestFolder
