@@ -68,7 +68,7 @@ public sealed class SyncLock : IDisposable
     /// <summary>Whether the holder is certainly gone: only a process on this host can be checked.</summary>
     public static bool IsStale(SyncLockHolder holder, IProcessProbe probe)
     {
-        if (!string.Equals(holder.HostName, probe.HostName, StringComparison.OrdinalIgnoreCase))
+        if (!OnThisHost(holder, probe))
         {
             return false;
         }
@@ -178,6 +178,9 @@ public sealed class SyncLock : IDisposable
         File.Delete(moved);
     }
 
+    private static bool OnThisHost(SyncLockHolder holder, IProcessProbe probe) =>
+        string.Equals(holder.HostName, probe.HostName, StringComparison.OrdinalIgnoreCase);
+
     private static bool Same(SyncLockHolder a, SyncLockHolder b) =>
         string.Equals(a.HostName, b.HostName, StringComparison.OrdinalIgnoreCase) && a.ProcessId == b.ProcessId && a.Since == b.Since;
 
@@ -192,7 +195,7 @@ public sealed class SyncLock : IDisposable
                 DateTime.MinValue);
         }
 
-        string advice = string.Equals(holder.HostName, probe.HostName, StringComparison.OrdinalIgnoreCase)
+        string advice = OnThisHost(holder, probe)
             ? "run again when it has finished."
             : "run again when it has finished. A lock from another machine is never taken over: if that sync is gone for good, delete the lock file.";
         return new SyncLockedException(
