@@ -64,8 +64,9 @@ function Get-ExportData {
 
 <#
 .SYNOPSIS
-    Requests an export (raw by default, over the article's example week), waits until it is complete, and returns its
-    id, dataUrl and the server's description of it.
+    Requests an export (raw by default, over the article's example week), waits until it is complete (polling
+    get-export-data, or export-data/{id} in the current profile), and returns its id, dataUrl and the server's
+    description of it.
 #>
 function New-TestExport {
     param(
@@ -79,9 +80,12 @@ function New-TestExport {
     $response = Invoke-Api $Server $route -Body $payload
     if ($response.StatusCode -ne 200) { throw "$route answered $($response.StatusCode): $($response.Content)" }
     $id = ($response.Content | ConvertFrom-Json).exportId
+    # Polled on the status route of the edition the server speaks.
+    $current = (Invoke-MqaMockAdmin $Server config).api.profile -eq 'current'
     $deadline = [DateTime]::UtcNow.AddSeconds(30)
     do {
-        $data = (Get-ExportData $Server $id).Content | ConvertFrom-Json
+        $status = if ($current) { Invoke-Api $Server "export-data/$id" -Method Get } else { Get-ExportData $Server $id }
+        $data = $status.Content | ConvertFrom-Json
         if ($data.status -in 'complete', 'errored') {
             return [pscustomobject]@{ ExportId = $id; DataUrl = $data.dataUrl; Admin = Get-MqaMockExport $Server $id }
         }

@@ -4,20 +4,29 @@ namespace MaestroQA.MockServer;
 internal sealed record ApiRequest(HttpContext Context, BodyFields Body, RequestRecord Record);
 
 /// <summary>
-/// The steps every /api/v1 request goes through, in order: read the body, authenticate, inject faults, apply the
-/// rate limit, then the endpoint. Faults come before the limiter: they model the infrastructure in front of the API,
+/// The steps every /api/v1 request goes through, in order: answer as an unknown route if api.profile does not serve it,
+/// read the body, authenticate, inject faults, apply the rate limit, then the endpoint. Faults come before the limiter: they model the infrastructure in front of the API,
 /// so a faulted request neither changes state nor uses the token's budget.
 /// </summary>
 internal sealed class ApiPipeline(ConfigStore config, RateLimiter limiter, FaultInjector faults, ServerClock clock)
 {
-    public RequestDelegate Endpoint(ApiRoute route, Func<ApiRequest, IResult> handler) =>
-        context => HandleAsync(context, route, handler);
+    /// <param name="identify">Names what the request is about from its path (a ticket, an export), before anything can refuse it.</param>
+    public RequestDelegate Endpoint(ApiRoute route, Func<ApiRequest, IResult> handler, Action<HttpContext, RequestRecord>? identify = null) =>
+        context => HandleAsync(context, route, handler, identify);
 
-    private async Task HandleAsync(HttpContext context, ApiRoute route, Func<ApiRequest, IResult> handler)
+    private async Task HandleAsync(
+        HttpContext context, ApiRoute route, Func<ApiRequest, IResult> handler, Action<HttpContext, RequestRecord>? identify)
     {
+        // Before anything is read or recorded, so the request looks exactly as one the fallback answers.
+        if (!config.Current.Api.Serves(route.Edition))
+        {
+            throw ApiRoutes.NoRoute(context);
+        }
+
         var record = RequestLog.Of(context);
         record.Route = route.Name;
         record.EndpointClass = route.Class.WireName();
+        identify?.Invoke(context, record);
 
         var body = await RequestBody.ReadAsync(context.Request, context.RequestAborted);
         // Name what the request is about before anything can refuse it, so refused requests are attributable too.

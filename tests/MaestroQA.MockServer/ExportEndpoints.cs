@@ -2,7 +2,10 @@ using MaestroQA.MockServer.ExportFiles;
 
 namespace MaestroQA.MockServer;
 
-/// <summary>Requesting exports and polling them: request-raw-export, request-groups-export, request-audit-log-export, get-export-data.</summary>
+/// <summary>
+/// Requesting exports and polling them: request-raw-export, request-groups-export, request-audit-log-export,
+/// get-export-data (the article) and export-data/{exportId} (today's edition).
+/// </summary>
 internal sealed class ExportEndpoints(ExportStore exports, ConfigStore config, ServerClock clock)
 {
     public const string ExportIdParameter = "exportId";
@@ -14,6 +17,8 @@ internal sealed class ExportEndpoints(ExportStore exports, ConfigStore config, S
         api.MapPost(ApiRoutes.RequestGroupsExport.Name, pipeline.Endpoint(ApiRoutes.RequestGroupsExport, RequestGroupsExport));
         api.MapPost(ApiRoutes.RequestAuditLogExport.Name, pipeline.Endpoint(ApiRoutes.RequestAuditLogExport, RequestAuditLogExport));
         api.MapGet(ApiRoutes.GetExportData.Name, pipeline.Endpoint(ApiRoutes.GetExportData, GetExportData));
+        api.MapGet($"{ApiRoutes.ExportData.Name}/{{{ExportIdParameter}}}",
+            pipeline.Endpoint(ApiRoutes.ExportData, ExportData, identify: (context, record) => record.ExportId = PathExportIdOf(context)));
     }
 
     private IResult RequestRawExport(ApiRequest request)
@@ -54,13 +59,23 @@ internal sealed class ExportEndpoints(ExportStore exports, ConfigStore config, S
         var bodyExportId = request.Body.OptionalString(ExportIdParameter, allowEmpty: false);
         var id = ExportIdOf(request.Context.Request, bodyExportId) ?? throw ApiException.InvalidParameter(
             $"Missing required parameter '{ExportIdParameter}': pass it in a header, the JSON body or the query string");
+        return StatusOf(request.Context, id);
+    }
+
+    /// <summary>Today's edition: the id is the path's last segment; the answer is get-export-data's.</summary>
+    private IResult ExportData(ApiRequest request) => StatusOf(request.Context, PathExportIdOf(request.Context));
+
+    private static string PathExportIdOf(HttpContext context) => context.GetRouteValue(ExportIdParameter) as string ?? "";
+
+    private IResult StatusOf(HttpContext context, string id)
+    {
         // A forgotten export is answered exactly as one that never existed.
         var job = exports.FindKnown(id) ?? throw ApiException.NotFound($"Export '{id}' not found");
         var now = clock.ElapsedMs;
         return Results.Json(new
         {
             status = config.Current.Responses.WireStatus(job.StatusAt(now)),
-            dataUrl = job.IsDownloadableAt(now) ? DownloadEndpoints.UrlFor(request.Context, job) : "",
+            dataUrl = job.IsDownloadableAt(now) ? DownloadEndpoints.UrlFor(context, job) : "",
         });
     }
 

@@ -55,7 +55,7 @@ app.Services.GetRequiredService<CaptureUsageEndpoints>().Map(api, pipeline);
 app.Services.GetRequiredService<TicketEndpoints>().Map(api, pipeline);
 app.Services.GetRequiredService<DownloadEndpoints>().Map(app);
 app.Services.GetRequiredService<AdminEndpoints>().Map(app);
-app.MapFallback(context => throw ApiException.NotFound($"No route {context.Request.Method} {context.Request.Path}"));
+app.MapFallback(context => throw ApiRoutes.NoRoute(context));
 
 await app.StartAsync();
 var bound = new Uri(app.Urls.First());

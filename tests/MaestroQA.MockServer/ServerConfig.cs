@@ -47,6 +47,8 @@ internal sealed record ServerConfig
 
     public ResponsesConfig Responses { get; init; } = new();
 
+    public ApiConfig Api { get; init; } = new();
+
     /// <summary>Strict on purpose: a misspelt field in a test's config is a 400, not a silently ignored setting.</summary>
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {

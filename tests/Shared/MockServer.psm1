@@ -110,10 +110,17 @@ function Reset-MqaMockServer {
     $null = Invoke-MqaMockAdmin -Server $Server -Path reset -Method Post
 }
 
+<#
+.SYNOPSIS
+    The server's record of every API and download request, in order; with -Route only that route's
+    (request-raw-export, export-data, tickets, ...; a request no route served is recorded under its path).
+#>
 function Get-MqaMockRequest {
     [CmdletBinding()]
-    param([Parameter(Mandatory)] $Server)
-    Invoke-MqaMockAdmin -Server $Server -Path requests | ForEach-Object { $_ }
+    param([Parameter(Mandatory)] $Server, [string] $Route)
+    $records = Invoke-MqaMockAdmin -Server $Server -Path requests | ForEach-Object { $_ }
+    if ($Route) { $records | Where-Object { $_.route -eq $Route } }
+    else { $records }
 }
 
 function Clear-MqaMockRequest {
