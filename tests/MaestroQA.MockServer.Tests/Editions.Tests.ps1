@@ -100,7 +100,7 @@ Describe 'The api config section' {
     It 'shows its defaults in GET /admin/config' {
         Reset-MqaMockServer $server
         ((Invoke-MqaMockAdmin $server config).api | ConvertTo-Json -Compress) |
-            Should -BeExactly '{"profile":"article","legacyRoutes":false}'
+            Should -BeExactly '{"profile":"article","requireTicketId":false,"legacyRoutes":false}'
     }
 
     It 'refuses <Case>' -ForEach @(

@@ -91,11 +91,15 @@ internal sealed class AdminEndpoints(
         await TableWriters.WriteJsonAsync(context.Response.BodyWriter, job, exportTable, context.RequestAborted);
     }
 
-    /// <summary>Seeds a ticket as if it existed already; "synced": true makes it a helpdesk-synced one.</summary>
+    /// <summary>
+    /// Seeds a ticket as if it existed already, read as the profile's POST tickets reads one (bar api.requireTicketId);
+    /// "synced": true makes it a helpdesk-synced one.
+    /// </summary>
     private async Task<IResult> SeedTicketAsync(HttpContext context)
     {
         var body = (await RequestBody.ReadAsync(context.Request, context.RequestAborted)).Fields;
-        var ticket = Ticket.FromBody(body, clock.UtcNow) with
+        var edition = TicketEdition.Of(config.Current.Api) with { RequireTicketId = false };
+        var ticket = Ticket.FromBody(body, clock.UtcNow, edition) with
         {
             Synced = body.OptionalBool("synced") ?? false,
         };

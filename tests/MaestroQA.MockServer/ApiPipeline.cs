@@ -31,7 +31,7 @@ internal sealed class ApiPipeline(ConfigStore config, RateLimiter limiter, Fault
         var body = await RequestBody.ReadAsync(context.Request, context.RequestAborted);
         // Name what the request is about before anything can refuse it, so refused requests are attributable too.
         record.ExportId ??= ExportEndpoints.ExportIdOf(context.Request, body.Peek(ExportEndpoints.ExportIdParameter));
-        record.GradableId ??= body.Peek("gradable_id");
+        record.GradableId ??= TicketEdition.Of(config.Current.Api).PeekId(body);
         var credential = Auth.Resolve(context.Request, body, route.AcceptsBodyToken);
         record.SetCredential(credential);
         var settings = config.Current;

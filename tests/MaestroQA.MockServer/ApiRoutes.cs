@@ -40,14 +40,17 @@ internal static class ApiRoutes
     public static readonly ApiRoute CreateTicket = new("tickets", EndpointClass.Easy, AcceptsBodyToken: false, CanFaultAfterCommit: true);
     public static readonly ApiRoute ChangeTicket = new("tickets", EndpointClass.Easy, AcceptsBodyToken: false);
 
+    /// <summary>GET tickets/{ticket_id} and GET tickets?ticket_ids=: listed in today's article only.</summary>
+    public static readonly ApiRoute ReadTicket = new("tickets", EndpointClass.Easy, AcceptsBodyToken: false, Edition: RouteEdition.Current);
+
     /// <summary>The presigned storage URL: no limits, no token.</summary>
     public static readonly ApiRoute Downloads = new(DownloadsName, EndpointClass.Download, AcceptsBodyToken: false);
 
-    /// <summary>Every route faults can be injected on (POST and PATCH/DELETE tickets share one name).</summary>
+    /// <summary>Every route faults can be injected on (every tickets route shares one name).</summary>
     public static readonly IReadOnlyList<ApiRoute> Faultable =
     [
         RequestRawExport, RequestGroupsExport, RequestAuditLogExport, GetExportData, ExportData, ScreenCaptureUsageStats,
-        CreateTicket, ChangeTicket, Downloads,
+        CreateTicket, ChangeTicket, ReadTicket, Downloads,
     ];
 
     /// <summary>Names accepted in faults.routes.</summary>

@@ -151,6 +151,19 @@ internal sealed class BodyFields(JsonElement root)
         return items.Count > 0 ? items : throw Invalid(name, "must contain at least one item");
     }
 
+    /// <summary>A JSON object, kept exactly as given: any values, nested ones too.</summary>
+    public JsonElement? OptionalObject(string name)
+    {
+        if (!TryGet(name, out var value))
+        {
+            return null;
+        }
+
+        return value.ValueKind == JsonValueKind.Object
+            ? value.Clone()
+            : throw Invalid(name, $"expected an object, got {Describe(value)}");
+    }
+
     public static string Describe(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.String => "a string",
@@ -167,7 +180,7 @@ internal sealed class BodyFields(JsonElement root)
         return root.ValueKind == JsonValueKind.Object && root.TryGetProperty(name, out value);
     }
 
-    private static ApiException Missing(string name) => ApiException.InvalidParameter($"Missing required parameter '{name}'");
+    public static ApiException Missing(string name) => ApiException.InvalidParameter($"Missing required parameter '{name}'");
 
     private static ApiException Invalid(string name, string problem) =>
         ApiException.InvalidParameter($"Invalid parameter '{name}': {problem}");

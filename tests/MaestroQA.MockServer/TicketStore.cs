@@ -1,7 +1,7 @@
 namespace MaestroQA.MockServer;
 
-/// <summary>All tickets, in memory and in creation order; each change is atomic.</summary>
-internal sealed class TicketStore
+/// <summary>All tickets, in memory and in creation order; each change is atomic. Errors name the id as the API edition does.</summary>
+internal sealed class TicketStore(ConfigStore config)
 {
     private readonly Lock _gate = new();
     private readonly OrderedDictionary<string, Ticket> _tickets = new(StringComparer.Ordinal);
@@ -27,12 +27,29 @@ internal sealed class TicketStore
         {
             if (_tickets.ContainsKey(ticket.GradableId))
             {
-                throw ApiException.Conflict($"A ticket with gradable_id '{ticket.GradableId}' already exists");
+                throw ApiException.Conflict($"A ticket with {IdName} '{ticket.GradableId}' already exists");
             }
 
             var stored = ticket with { MaestroId = $"64a1f0c2{++_lastId:x16}" };
             _tickets.Add(stored.GradableId, stored);
             return stored;
+        }
+    }
+
+    public Ticket Get(string gradableId)
+    {
+        lock (_gate)
+        {
+            return Find(gradableId);
+        }
+    }
+
+    /// <summary>The known ones among the ids, in the order asked, each once.</summary>
+    public IReadOnlyList<Ticket> Known(IEnumerable<string> gradableIds)
+    {
+        lock (_gate)
+        {
+            return [.. gradableIds.Distinct(StringComparer.Ordinal).Select(_tickets.GetValueOrDefault).OfType<Ticket>()];
         }
     }
 
@@ -61,6 +78,8 @@ internal sealed class TicketStore
         }
     }
 
+    private string IdName => TicketEdition.Of(config.Current.Api).IdName;
+
     private Ticket Find(string gradableId) =>
-        _tickets.GetValueOrDefault(gradableId) ?? throw ApiException.NotFound($"Ticket with gradable_id '{gradableId}' not found");
+        _tickets.GetValueOrDefault(gradableId) ?? throw ApiException.NotFound($"Ticket with {IdName} '{gradableId}' not found");
 }
