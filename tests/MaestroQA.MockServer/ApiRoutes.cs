@@ -43,6 +43,9 @@ internal static class ApiRoutes
     /// <summary>GET tickets/{ticket_id} and GET tickets?ticket_ids=: listed in today's article only.</summary>
     public static readonly ApiRoute ReadTicket = new("tickets", EndpointClass.Easy, AcceptsBodyToken: false, Edition: RouteEdition.Current);
 
+    /// <summary>GET agents and agents/{id}: listed in today's article only.</summary>
+    public static readonly ApiRoute Agents = new("agents", EndpointClass.Easy, AcceptsBodyToken: false, Edition: RouteEdition.Current);
+
     /// <summary>The presigned storage URL: no limits, no token.</summary>
     public static readonly ApiRoute Downloads = new(DownloadsName, EndpointClass.Download, AcceptsBodyToken: false);
 
@@ -50,7 +53,7 @@ internal static class ApiRoutes
     public static readonly IReadOnlyList<ApiRoute> Faultable =
     [
         RequestRawExport, RequestGroupsExport, RequestAuditLogExport, GetExportData, ExportData, ScreenCaptureUsageStats,
-        CreateTicket, ChangeTicket, ReadTicket, Downloads,
+        CreateTicket, ChangeTicket, ReadTicket, Agents, Downloads,
     ];
 
     /// <summary>Names accepted in faults.routes.</summary>

@@ -42,6 +42,7 @@ builder.Services
     .AddSingleton<DownloadEndpoints>()
     .AddSingleton<TicketEndpoints>()
     .AddSingleton<CaptureUsageEndpoints>()
+    .AddSingleton<AgentEndpoints>()
     .AddSingleton<AdminEndpoints>();
 
 await using var app = builder.Build();
@@ -53,6 +54,7 @@ var api = app.MapGroup("/api/v1");
 app.Services.GetRequiredService<ExportEndpoints>().Map(api, pipeline);
 app.Services.GetRequiredService<CaptureUsageEndpoints>().Map(api, pipeline);
 app.Services.GetRequiredService<TicketEndpoints>().Map(api, pipeline);
+app.Services.GetRequiredService<AgentEndpoints>().Map(api, pipeline);
 app.Services.GetRequiredService<DownloadEndpoints>().Map(app);
 app.Services.GetRequiredService<AdminEndpoints>().Map(app);
 app.MapFallback(context => throw ApiRoutes.NoRoute(context));
