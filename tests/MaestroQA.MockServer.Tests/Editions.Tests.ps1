@@ -100,13 +100,16 @@ Describe 'The api config section' {
     It 'shows its defaults in GET /admin/config' {
         Reset-MqaMockServer $server
         ((Invoke-MqaMockAdmin $server config).api | ConvertTo-Json -Compress) |
-            Should -BeExactly '{"profile":"article","requireTicketId":false,"legacyRoutes":false}'
+            Should -BeExactly '{"profile":"article","requireTicketId":false,"legacyRoutes":false,"moved":{"status":308,"target":"same-host"}}'
     }
 
     It 'refuses <Case>' -ForEach @(
         @{ Case = 'an unknown profile'; Config = @{ api = @{ profile = 'rippit' } }; Message = 'profile' }
         @{ Case = 'a number for the profile'; Config = @{ api = @{ profile = 1 } }; Message = 'profile' }
         @{ Case = 'an unknown api field'; Config = @{ api = @{ editions = 2 } }; Message = 'editions' }
+        @{ Case = 'a moved status that is no redirect'; Config = @{ api = @{ moved = @{ status = 303 } } }; Message = 'api.moved.status must be one of 301, 302, 307, 308' }
+        @{ Case = 'an unknown moved target'; Config = @{ api = @{ moved = @{ target = 'elsewhere' } } }; Message = 'target' }
+        @{ Case = 'an unknown moved field'; Config = @{ api = @{ moved = @{ host = 'x' } } }; Message = 'host' }
         @{ Case = 'an unknown fault route'; Config = @{ faults = @{ routes = @('export-status') } }; Message = 'unknown faults.routes export-status' }
     ) {
         $response = Invoke-WebRequest "$($server.Url)admin/config" -Method Post -Body ($Config | ConvertTo-Json -Depth 5) -ContentType 'application/json' -SkipHttpErrorCheck

@@ -31,7 +31,8 @@ function Reset-TestServer {
 
 <#
 .SYNOPSIS
-    One API request with the test token; the raw response whatever its status, redirects not followed.
+    One API request with the test token; the raw response whatever its status, redirects not followed. -BaseUri sends
+    it elsewhere than the server's ApiUri (the moved host's MovedApiUri, a Location).
 #>
 function Invoke-Api {
     param(
@@ -39,10 +40,11 @@ function Invoke-Api {
         [Parameter(Mandatory)] [string] $Route,
         [string] $Method = 'Post',
         $Body,
-        [hashtable] $Headers = @{}
+        [hashtable] $Headers = @{},
+        [string] $BaseUri = $Server.ApiUri
     )
     $parameters = @{
-        Uri                = "$($Server.ApiUri)$Route"
+        Uri                = "$BaseUri$Route"
         Method             = $Method
         Headers            = @{ apitoken = $Server.Token } + $Headers
         SkipHttpErrorCheck = $true

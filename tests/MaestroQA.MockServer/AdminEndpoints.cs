@@ -15,12 +15,13 @@ internal sealed class AdminEndpoints(
     RequestLog requests,
     RateLimiter limiter,
     FaultInjector faults,
+    MovedHost movedHost,
     ServerClock clock)
 {
     public void Map(IEndpointRouteBuilder app)
     {
         var admin = app.MapGroup("/admin");
-        admin.MapGet("/health", () => Results.Json(new { status = "ok" }));
+        admin.MapGet("/health", () => Results.Json(new { status = "ok", movedUrl = movedHost.Url }));
 
         admin.MapGet("/config", () => Results.Json(config.Current, ServerConfig.JsonOptions));
         admin.MapPost("/config", (Delegate)ReplaceConfigAsync);

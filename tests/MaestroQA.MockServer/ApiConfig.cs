@@ -10,9 +10,29 @@ internal enum ApiProfile
     Current,
 }
 
+/// <summary>Where the moved host's Location points.</summary>
+internal enum MovedTarget
+{
+    /// <summary>http://127.0.0.1:&lt;main port&gt;/...: the host the client already talks to.</summary>
+    SameHost,
+
+    /// <summary>http://localhost:&lt;main port&gt;/...: another host name to a client on 127.0.0.1.</summary>
+    OtherHost,
+}
+
+/// <summary>How the second listener, standing in for the old host, redirects.</summary>
+internal sealed record MovedConfig
+{
+    public int Status { get; init; } = StatusCodes.Status308PermanentRedirect;
+
+    public MovedTarget Target { get; init; } = MovedTarget.SameHost;
+}
+
 /// <summary>Which API edition is served, and its options; defaults are the seed article exactly.</summary>
 internal sealed record ApiConfig
 {
+    private static readonly int[] MovedStatuses = [301, 302, 307, 308];
+
     public ApiProfile Profile { get; init; } = ApiProfile.Article;
 
     /// <summary>Current profile only: a ticket named by gradable_id alone is refused, as ticket_id is missing.</summary>
@@ -21,6 +41,9 @@ internal sealed record ApiConfig
     /// <summary>Current profile only: still serve request-groups-export and screen-capture-usage-stats, which today's article dropped.</summary>
     public bool LegacyRoutes { get; init; }
 
+    /// <summary>In both profiles.</summary>
+    public MovedConfig Moved { get; init; } = new();
+
     public bool Serves(RouteEdition edition) => edition switch
     {
         RouteEdition.Article => Profile == ApiProfile.Article,
@@ -28,4 +51,8 @@ internal sealed record ApiConfig
         RouteEdition.Legacy => Profile == ApiProfile.Article || LegacyRoutes,
         _ => true,
     };
+
+    internal void Validate() =>
+        ServerConfig.Require(MovedStatuses.Contains(Moved.Status),
+            $"api.moved.status must be one of {string.Join(", ", MovedStatuses)}");
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using System.Text.Encodings.Web;
 using MaestroQA.MockServer;
 using MaestroQA.MockServer.ExportFiles;
@@ -19,7 +20,14 @@ catch (Exception error) when (error is FormatException or IOException or ApiExce
 
 // No args for the host: ours are not ASP.NET configuration keys.
 var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
+// The API's listener, and the moved (old) host's, which redirects every request to it.
+ListenOptions? mainListener = null;
+ListenOptions? movedListener = null;
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.Listen(IPAddress.Loopback, options.Port, listen => mainListener = listen);
+    kestrel.Listen(IPAddress.Loopback, 0, listen => movedListener = listen);
+});
 builder.Logging.ClearProviders()
     .SetMinimumLevel(LogLevel.Warning)
     // stdout carries only the ready line; anything worth logging goes to stderr.
@@ -32,6 +40,7 @@ builder.Services
     .AddSingleton(new ConfigStore(startupConfig))
     .AddSingleton<ServerClock>()
     .AddSingleton<RequestLog>()
+    .AddSingleton<MovedHost>()
     .AddSingleton<RateLimiter>()
     .AddSingleton<FaultInjector>()
     .AddSingleton<ApiPipeline>()
@@ -46,6 +55,8 @@ builder.Services
     .AddSingleton<AdminEndpoints>();
 
 await using var app = builder.Build();
+var movedHost = app.Services.GetRequiredService<MovedHost>();
+app.Use(movedHost.Middleware);
 app.Use(app.Services.GetRequiredService<RequestLog>().Middleware);
 app.Use(ApiErrors.Middleware);
 
@@ -60,8 +71,10 @@ app.Services.GetRequiredService<AdminEndpoints>().Map(app);
 app.MapFallback(context => throw ApiRoutes.NoRoute(context));
 
 await app.StartAsync();
-var bound = new Uri(app.Urls.First());
-Console.Out.WriteLine($"MAESTROQA_MOCK_URL=http://127.0.0.1:{bound.Port}/");
+// Kestrel writes the ports it bound back into the listen options.
+var mainPort = mainListener!.IPEndPoint!.Port;
+movedHost.Bound(mainPort, movedListener!.IPEndPoint!.Port);
+Console.Out.WriteLine($"MAESTROQA_MOCK_URL=http://127.0.0.1:{mainPort}/");
 Console.Out.Flush();
 
 ShutdownTriggers.Watch(options, app.Lifetime);

@@ -45,7 +45,7 @@ internal sealed class RequestRecord
 
     public required string Query { get; init; }
 
-    /// <summary>The Host header: "localhost" marks a request that followed a redirect fault.</summary>
+    /// <summary>The Host header: "localhost" marks a request that followed a redirect fault or an other-host move.</summary>
     public required string Host { get; init; }
 
     public void Stamp(ServerClock clock, double elapsedMs)
@@ -116,14 +116,12 @@ internal sealed class RequestLog(ServerClock clock)
     /// Records from arrival to completion. The record is added when the response starts (before the client can
     /// see it, so a test that reads the log right after a response finds its request), or at the end if it never starts.
     /// </summary>
-    public async Task Middleware(HttpContext context, RequestDelegate next)
-    {
-        if (context.Request.Path.StartsWithSegments("/admin"))
-        {
-            await next(context);
-            return;
-        }
+    public Task Middleware(HttpContext context, RequestDelegate next) =>
+        context.Request.Path.StartsWithSegments("/admin") ? next(context) : RecordAsync(context, next);
 
+    /// <summary>Runs the request with its record (see <see cref="Middleware"/>); also for moved-host requests to any path.</summary>
+    public async Task RecordAsync(HttpContext context, RequestDelegate next)
+    {
         var receivedMs = clock.ElapsedMs;
         var record = new RequestRecord
         {

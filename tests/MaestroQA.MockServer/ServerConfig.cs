@@ -90,6 +90,7 @@ internal sealed record ServerConfig
         Limits.Validate();
         Faults.Validate();
         Responses.Validate();
+        Api.Validate();
     }
 
     internal static void Require(bool condition, string problem)

@@ -32,12 +32,17 @@ function Start-MqaMockServer {
     # Keep draining stdout so the server never blocks on a full pipe.
     $null = $process.StandardOutput.ReadToEndAsync()
     $server = [pscustomobject]@{
-        PSTypeName = 'MaestroQA.MockServer'
-        Url        = $url
-        ApiUri     = "${url}api/v1/"
-        Token      = $script:DefaultToken
-        Process    = $process
+        PSTypeName  = 'MaestroQA.MockServer'
+        Url         = $url
+        ApiUri      = "${url}api/v1/"
+        MovedUrl    = $null
+        MovedApiUri = $null
+        Token       = $script:DefaultToken
+        Process     = $process
     }
+    # The moved (old) host redirects every request to Url (api.moved); /admin/health reports it, stdout keeps its one line.
+    $server.MovedUrl = (Invoke-MqaMockAdmin -Server $server -Path health).movedUrl
+    $server.MovedApiUri = "$($server.MovedUrl)api/v1/"
     if ($Config) { Set-MqaMockConfig -Server $server -Config $Config }
     $server
 }
@@ -112,8 +117,8 @@ function Reset-MqaMockServer {
 
 <#
 .SYNOPSIS
-    The server's record of every API and download request, in order; with -Route only that route's
-    (request-raw-export, export-data, tickets, ...; a request no route served is recorded under its path).
+    The server's record of every API, download and moved-host request, in order; with -Route only that route's
+    (request-raw-export, export-data, tickets, moved, ...; a request no route served is recorded under its path).
 #>
 function Get-MqaMockRequest {
     [CmdletBinding()]

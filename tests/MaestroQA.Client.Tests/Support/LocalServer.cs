@@ -47,11 +47,18 @@ public sealed class LocalServer : IDisposable
         Url = new Uri(line.Result);
         ApiUri = new Uri(Url, "api/v1/");
         _ = _process.StandardOutput.ReadToEndAsync();
+        MovedUrl = new Uri(Get("admin/health")["movedUrl"]!.GetValue<string>());
+        MovedApiUri = new Uri(MovedUrl, "api/v1/");
     }
 
     public Uri Url { get; }
 
     public Uri ApiUri { get; }
+
+    /// <summary>The moved (old) host: every request to it is redirected to <see cref="Url"/> per the config's api.moved, and recorded as route "moved".</summary>
+    public Uri MovedUrl { get; }
+
+    public Uri MovedApiUri { get; }
 
     /// <summary>A client with a token of its own, so no other test's permits slow it down; windows scaled to a tenth.</summary>
     public MaestroQAClient NewClient(string token = Token, int maxRetryCount = 3, IApiLog? log = null) =>
