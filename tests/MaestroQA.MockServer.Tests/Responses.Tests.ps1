@@ -156,7 +156,7 @@ Describe 'The config stays strict' {
         $config = Invoke-MqaMockAdmin $server config
         $config.exportRetentionMs | Should -BeNullOrEmpty
         ($config.files | ConvertTo-Json -Compress) | Should -Be '{"dataUrlFileNames":"table","zipFolder":false,"zipEntryNames":"table","missingValues":"unknown","extraColumn":false,"shuffledHeader":false,"dates":"mixed","bom":false,"lineEndings":"crlf"}'
-        ($config.responses | ConvertTo-Json -Compress) | Should -Be '{"ticketCreateBody":"ticket","captureUsageBody":"data","invalidParameterStatus":400,"requestedStatus":"requested","inProgressStatus":"in_progress"}'
+        ($config.responses | ConvertTo-Json -Compress) | Should -Be '{"ticketCreateBody":"ticket","captureUsageBody":"data","invalidParameterStatus":400,"requestedStatus":"requested","inProgressStatus":"in_progress","coachingExtraField":false}'
         $config.faults.sequence | Should -HaveCount 0
         $config.faults.latencyJitterMs | Should -Be 0
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MaestroQA.MockServer.Coaching;
 using MaestroQA.MockServer.ExportFiles;
 
 namespace MaestroQA.MockServer;
@@ -16,6 +17,7 @@ internal sealed class AdminEndpoints(
     RateLimiter limiter,
     FaultInjector faults,
     MovedHost movedHost,
+    CoachingEndpoints coaching,
     ServerClock clock)
 {
     public void Map(IEndpointRouteBuilder app)
@@ -44,6 +46,10 @@ internal sealed class AdminEndpoints(
             job.Forget(clock.ElapsedMs);
             return Results.Json(Describe(context, job));
         });
+
+        // The test oracle: the coaching export's sessions for any range, without its limits or its 90-day rule.
+        admin.MapGet("/coaching-sessions", (HttpContext context) => coaching.Sessions(CoachingQuery.Parse(
+            Query(context, CoachingQuery.StartField), Query(context, CoachingQuery.EndField), Query(context, CoachingQuery.AxisField))));
 
         admin.MapGet("/tickets", () => Results.Json(tickets.All));
         admin.MapPost("/tickets", (Delegate)SeedTicketAsync);
@@ -106,6 +112,9 @@ internal sealed class AdminEndpoints(
         };
         return Results.Json(tickets.Add(ticket), statusCode: StatusCodes.Status201Created);
     }
+
+    private static string? Query(HttpContext context, string name) =>
+        context.Request.Query.TryGetValue(name, out var value) ? value.ToString() : null;
 
     private ExportJob FindExport(string exportId) =>
         exports.Find(exportId) ?? throw ApiException.NotFound($"Export '{exportId}' not found");

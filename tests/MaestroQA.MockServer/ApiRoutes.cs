@@ -43,6 +43,9 @@ internal static class ApiRoutes
     /// <summary>GET tickets/{ticket_id} and GET tickets?ticket_ids=: listed in today's article only.</summary>
     public static readonly ApiRoute ReadTicket = new("tickets", EndpointClass.Easy, AcceptsBodyToken: false, Edition: RouteEdition.Current);
 
+    /// <summary>The coaching export (vendor article 6011874): a "hard" endpoint, the body token taken as on the export routes.</summary>
+    public static readonly ApiRoute CoachingSessions = new("coaching-sessions", EndpointClass.Demanding, AcceptsBodyToken: true);
+
     /// <summary>GET agents and agents/{id}: listed in today's article only.</summary>
     public static readonly ApiRoute Agents = new("agents", EndpointClass.Easy, AcceptsBodyToken: false, Edition: RouteEdition.Current);
 
@@ -53,7 +56,7 @@ internal static class ApiRoutes
     public static readonly IReadOnlyList<ApiRoute> Faultable =
     [
         RequestRawExport, RequestGroupsExport, RequestAuditLogExport, GetExportData, ExportData, ScreenCaptureUsageStats,
-        CreateTicket, ChangeTicket, ReadTicket, Agents, Downloads,
+        CreateTicket, ChangeTicket, ReadTicket, Agents, CoachingSessions, Downloads,
     ];
 
     /// <summary>Names accepted in faults.routes.</summary>

@@ -12,6 +12,19 @@ internal static partial class DateFormats
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,7})?Z$", RegexOptions.CultureInvariant)]
     private static partial Regex ApiDatePattern();
 
+    public const string DayFormatDescription = "YYYY-MM-DD (e.g. 2024-01-31)";
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex DayPattern();
+
+    /// <summary>A calendar day, as the coaching export takes its range: 2024-01-31, nothing more.</summary>
+    public static bool TryParseDay(string text, out DateOnly day)
+    {
+        day = default;
+        return DayPattern().IsMatch(text)
+            && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
+    }
+
     public static bool TryParseApiDate(string text, out DateTime utc)
     {
         utc = default;

@@ -1,8 +1,9 @@
 using System.Net;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 using System.Text.Encodings.Web;
 using MaestroQA.MockServer;
+using MaestroQA.MockServer.Coaching;
 using MaestroQA.MockServer.ExportFiles;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 // The local MaestroQA server: the vendor's API on loopback, in memory, configurable per test through /admin.
 CommandLineOptions options;
@@ -52,6 +53,7 @@ builder.Services
     .AddSingleton<TicketEndpoints>()
     .AddSingleton<CaptureUsageEndpoints>()
     .AddSingleton<AgentEndpoints>()
+    .AddSingleton<CoachingEndpoints>()
     .AddSingleton<AdminEndpoints>();
 
 await using var app = builder.Build();
@@ -66,6 +68,7 @@ app.Services.GetRequiredService<ExportEndpoints>().Map(api, pipeline);
 app.Services.GetRequiredService<CaptureUsageEndpoints>().Map(api, pipeline);
 app.Services.GetRequiredService<TicketEndpoints>().Map(api, pipeline);
 app.Services.GetRequiredService<AgentEndpoints>().Map(api, pipeline);
+app.Services.GetRequiredService<CoachingEndpoints>().Map(api, pipeline);
 app.Services.GetRequiredService<DownloadEndpoints>().Map(app);
 app.Services.GetRequiredService<AdminEndpoints>().Map(app);
 app.MapFallback(context => throw ApiRoutes.NoRoute(context));

@@ -38,6 +38,9 @@ internal sealed record ResponsesConfig
 
     public string InProgressStatus { get; init; } = ExportStatus.InProgress;
 
+    /// <summary>Every coaching session carries "sessionScore" and every coaching point "weight": fields a client does not know.</summary>
+    public bool CoachingExtraField { get; init; }
+
     /// <summary>The name a client sees for one of the server's own export states.</summary>
     public string WireStatus(string status) => status switch
     {

@@ -18,7 +18,7 @@ internal sealed record ServerConfig
     /// <summary>Tokens of non-admin users: known, but refused with 403.</summary>
     public IReadOnlyList<string> ForbiddenTokens { get; init; } = [];
 
-    /// <summary>Seeds the generated export files and capture stats.</summary>
+    /// <summary>Seeds the generated export files, capture stats, coaching sessions and agents' availability.</summary>
     public long Seed { get; init; } = 20180813;
 
     /// <summary>Rows per generated table; an export named with "rows=N" overrides it.</summary>
@@ -39,6 +39,9 @@ internal sealed record ServerConfig
     /// <summary>Raw (zip) exports with these names also hold a hostile entry, "../zip-slip.csv", after the tables.</summary>
     public IReadOnlyList<string> ZipSlipExportNames { get; init; } = [];
 
+    /// <summary>Coaching sessions created on each day of 2023-2026 (the coaching export's data).</summary>
+    public int CoachingSessionsPerDay { get; init; } = 3;
+
     public LimitsConfig Limits { get; init; } = new();
 
     public FaultsConfig Faults { get; init; } = new();
@@ -48,6 +51,9 @@ internal sealed record ServerConfig
     public ResponsesConfig Responses { get; init; } = new();
 
     public ApiConfig Api { get; init; } = new();
+
+    /// <summary>Keeps /admin/coaching-sessions over all four years to a few hundred thousand sessions.</summary>
+    private const int MaxCoachingSessionsPerDay = 100;
 
     /// <summary>Strict on purpose: a misspelt field in a test's config is a 400, not a silently ignored setting.</summary>
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
@@ -87,6 +93,8 @@ internal sealed record ServerConfig
         Require(RowsPerExport >= 0, "rowsPerExport must be >= 0");
         Require(ExportRequestedMs >= 0 && ExportInProgressMs >= 0, "exportRequestedMs and exportInProgressMs must be >= 0");
         Require(ExportRetentionMs is null or >= 0, "exportRetentionMs must be >= 0 (or null: forever)");
+        Require(CoachingSessionsPerDay is >= 0 and <= MaxCoachingSessionsPerDay,
+            $"coachingSessionsPerDay must be between 0 and {MaxCoachingSessionsPerDay}");
         Limits.Validate();
         Faults.Validate();
         Responses.Validate();

@@ -178,6 +178,26 @@ function Remove-MqaMockExport {
     Invoke-MqaMockAdmin -Server $Server -Path "exports/$ExportId" -Method Delete
 }
 
+<#
+.SYNOPSIS
+    The coaching sessions the server holds for a range of days (both included) on the meetingDate (default) or
+    createdAt axis: what POST coaching-sessions answers, without its limits or its 90-day rule (the test oracle).
+#>
+function Get-MqaMockCoachingSession {
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)] $Server,
+        [Parameter(Mandatory)] [datetime] $StartDate,
+        [Parameter(Mandatory)] [datetime] $EndDate,
+        [ValidateSet('meetingDate', 'createdAt')] [string] $TimeAxis,
+        [switch] $DatesAsText
+    )
+    $day = { param($date) $date.ToString('yyyy-MM-dd', [cultureinfo]::InvariantCulture) }
+    $path = 'coaching-sessions?startDate={0}&endDate={1}' -f (& $day $StartDate), (& $day $EndDate)
+    if ($TimeAxis) { $path += "&timeAxis=$TimeAxis" }
+    Invoke-MqaMockAdmin -Server $Server -Path $path -DatesAsText:$DatesAsText | ForEach-Object { $_ }
+}
+
 function Get-MqaMockExportRow {
     [CmdletBinding()]
     param([Parameter(Mandatory)] $Server, [Parameter(Mandatory)] [string] $ExportId, [Parameter(Mandatory)] [string] $Table)
