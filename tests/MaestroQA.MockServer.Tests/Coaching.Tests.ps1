@@ -205,7 +205,7 @@ Describe 'POST coaching-sessions: a demanding endpoint' {
         Reset-TestServer $server @{ faults = @{ sequence = @('503', 'none', '429'); routes = @('coaching-sessions') } }
         (1..4 | ForEach-Object { (Invoke-Coaching '2024-01-01' '2024-01-02').StatusCode }) -join ',' | Should -Be '503,200,429,200'
         (Get-MqaMockRequest $server -Route coaching-sessions | ForEach-Object { "$($_.fault)" }) -join ',' | Should -Be '503,,429,'
-        $refused = Invoke-WebRequest "$($server.Url)admin/config" -Method Post -Body (@{ faults = @{ sequence = @('reset_after_commit'); routes = @('coaching-sessions') } } | ConvertTo-Json -Depth 5) -ContentType 'application/json' -SkipHttpErrorCheck
+        $refused = Send-TestConfig $server @{ faults = @{ sequence = @('reset_after_commit'); routes = @('coaching-sessions') } }
         $refused.StatusCode | Should -Be 400
         Get-Message $refused | Should -Match 'none of the covered routes'
     }
@@ -241,7 +241,7 @@ Describe 'The coaching config' {
         @{ Case = 'too many a day'; Config = @{ coachingSessionsPerDay = 101 }; Message = 'coachingSessionsPerDay must be between 0 and 100' }
         @{ Case = 'a word for the extra field'; Config = @{ responses = @{ coachingExtraField = 'yes' } }; Message = 'coachingExtraField' }
     ) {
-        $response = Invoke-WebRequest "$($server.Url)admin/config" -Method Post -Body ($Config | ConvertTo-Json -Depth 5) -ContentType 'application/json' -SkipHttpErrorCheck
+        $response = Send-TestConfig $server $Config
         $response.StatusCode | Should -Be 400
         Get-Message $response | Should -Match ([regex]::Escape($Message))
     }

@@ -112,7 +112,7 @@ Describe 'The api config section' {
         @{ Case = 'an unknown moved field'; Config = @{ api = @{ moved = @{ host = 'x' } } }; Message = 'host' }
         @{ Case = 'an unknown fault route'; Config = @{ faults = @{ routes = @('export-status') } }; Message = 'unknown faults.routes export-status' }
     ) {
-        $response = Invoke-WebRequest "$($server.Url)admin/config" -Method Post -Body ($Config | ConvertTo-Json -Depth 5) -ContentType 'application/json' -SkipHttpErrorCheck
+        $response = Send-TestConfig $server $Config
         $response.StatusCode | Should -Be 400
         ($response.Content | ConvertFrom-Json).message | Should -Match ([regex]::Escape($Message))
     }

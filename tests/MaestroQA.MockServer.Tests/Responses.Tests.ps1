@@ -146,7 +146,7 @@ Describe 'The config stays strict' {
         @{ Case = 'a big body smaller than {"padding":""}'; Config = @{ faults = @{ bigBodyBytes = 13 } }; Message = 'bigBodyBytes' }
         @{ Case = 'a negative jitter'; Config = @{ faults = @{ latencyJitterMs = -1 } }; Message = 'durations' }
     ) {
-        $response = Invoke-WebRequest "$($server.Url)admin/config" -Method Post -Body ($Config | ConvertTo-Json -Depth 5) -ContentType 'application/json' -SkipHttpErrorCheck
+        $response = Send-TestConfig $server $Config
         $response.StatusCode | Should -Be 400
         ($response.Content | ConvertFrom-Json).message | Should -Match ([regex]::Escape($Message))
     }

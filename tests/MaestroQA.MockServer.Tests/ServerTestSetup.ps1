@@ -21,6 +21,15 @@ function Set-TestConfig {
 
 <#
 .SYNOPSIS
+    POSTs a config as it is, for the tests of what the server refuses: the raw response (a refusal is a 400 {"message"}).
+#>
+function Send-TestConfig {
+    param([Parameter(Mandatory)] $Server, [Parameter(Mandatory)] [hashtable] $Config)
+    Invoke-WebRequest "$($Server.Url)admin/config" -Method Post -Body ($Config | ConvertTo-Json -Depth 5) -ContentType 'application/json' -SkipHttpErrorCheck
+}
+
+<#
+.SYNOPSIS
     Back to a clean server (no exports, tickets or records), configured as Set-TestConfig does.
 #>
 function Reset-TestServer {
