@@ -31,7 +31,7 @@ function Invoke-Dotnet {
     if ($LASTEXITCODE -ne 0) { throw "dotnet $($args -join ' ') failed with exit code $LASTEXITCODE." }
 }
 
-function Invoke-Build {
+function Build-ModuleFolder {
     Invoke-Dotnet restore (Join-Path $root 'tests/Tools/Tools.csproj') --nologo -v q
     Invoke-Dotnet build (Join-Path $root 'MaestroQA.sln') -c $Configuration --nologo -v q "-p:Version=$version"
     if (Test-Path $moduleDir) { Remove-Item $moduleDir -Recurse -Force }
@@ -67,7 +67,7 @@ function Invoke-HelpBuild {
 
 function Invoke-Docs {
     # SYNTAX and parameter blocks come from the compiled cmdlets, so they cannot drift from the code.
-    Invoke-Build
+    Build-ModuleFolder
     Invoke-ScriptInChildPwsh (Join-Path $root '.build/Update-MarkdownHelp.ps1') @('-ModuleManifest', (Join-Path $moduleDir "$moduleName.psd1"), '-Path', $docs)
     Invoke-HelpBuild
 }
@@ -133,7 +133,7 @@ function Invoke-XunitTests([string] $Where, [string] $Filter) {
 
 function Invoke-PesterTests([string] $Flavor, [string] $Where, [string] $Tag) {
     # Each build runs in its own pwsh: two copies of one assembly cannot share a process. The runner finds the
-    # pinned Pester in the NuGet cache that Invoke-Build's restore of tests/Tools/Tools.csproj filled.
+    # pinned Pester in the NuGet cache that Build-ModuleFolder's restore of tests/Tools/Tools.csproj filled.
     $label = "Pester ($Flavor" + $(if ($Tag) { ", $Tag" }) + $(if ($Where) { "; $Where" }) + ')'
     $resultFile = Join-Path $outRoot "test-results/$(($label -replace '[^A-Za-z0-9]+', '-').Trim('-')).json"
     $runner = Join-Path $root 'tests/Pester/Invoke-PesterSuite.ps1'
@@ -158,7 +158,7 @@ function Invoke-ServerTests {
 }
 
 function Invoke-Test {
-    Invoke-Build
+    Build-ModuleFolder
     Invoke-Package
     $null = New-Item -ItemType Directory -Path (Join-Path $outRoot 'test-results') -Force
     $totals = @(
@@ -187,16 +187,16 @@ function Invoke-ScriptInChildPwsh([string] $Script, [string[]] $Arguments) {
 }
 
 switch ($Task) {
-    'Build' { Invoke-Build }
+    'Build' { Build-ModuleFolder }
     'Docs' { Invoke-Docs }
     'Test' { Invoke-Test }
-    'Package' { Invoke-Build; Invoke-Package }
+    'Package' { Build-ModuleFolder; Invoke-Package }
     'Demo' {
-        Invoke-Build
+        Build-ModuleFolder
         Invoke-ScriptInChildPwsh (Join-Path $root 'tests/Demo/Invoke-Demo.ps1') @('-ModuleManifest', (Join-Path $moduleDir "$moduleName.psd1"))
     }
     'Bench' {
-        Invoke-Build
+        Build-ModuleFolder
         Invoke-ScriptInChildPwsh (Join-Path $root 'tests/Bench/Invoke-Bench.ps1') @('-ModuleManifest', (Join-Path $moduleDir "$moduleName.psd1"))
     }
     'Clean' {
