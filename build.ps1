@@ -22,6 +22,8 @@ $manifest = Import-PowerShellDataFile (Join-Path $root "$moduleName.psd1")
 $version = $manifest.ModuleVersion
 $outRoot = Join-Path $root 'out'
 $moduleDir = Join-Path $outRoot "$moduleName/$version"
+$builtManifest = Join-Path $moduleDir "$moduleName.psd1"
+$testResults = Join-Path $outRoot 'test-results'
 $flavors = [ordered]@{ core = 'net8.0'; desktop = 'netstandard2.0' }
 $docs = Join-Path $root 'docs/en-US'
 Import-Module (Join-Path $root '.build/MarkdownHelp.psm1') -Force
@@ -31,7 +33,7 @@ function Invoke-Dotnet {
     if ($LASTEXITCODE -ne 0) { throw "dotnet $($args -join ' ') failed with exit code $LASTEXITCODE." }
 }
 
-function Invoke-Build {
+function Build-ModuleFolder {
     Invoke-Dotnet restore (Join-Path $root 'tests/Tools/Tools.csproj') --nologo -v q
     Invoke-Dotnet build (Join-Path $root 'MaestroQA.sln') -c $Configuration --nologo -v q "-p:Version=$version"
     if (Test-Path $moduleDir) { Remove-Item $moduleDir -Recurse -Force }
@@ -67,8 +69,8 @@ function Invoke-HelpBuild {
 
 function Invoke-Docs {
     # SYNTAX and parameter blocks come from the compiled cmdlets, so they cannot drift from the code.
-    Invoke-Build
-    Invoke-ScriptInChildPwsh (Join-Path $root '.build/Update-MarkdownHelp.ps1') @('-ModuleManifest', (Join-Path $moduleDir "$moduleName.psd1"), '-Path', $docs)
+    Build-ModuleFolder
+    Invoke-ScriptInChildPwsh (Join-Path $root '.build/Update-MarkdownHelp.ps1') @('-ModuleManifest', $builtManifest, '-Path', $docs)
     Invoke-HelpBuild
 }
 
@@ -119,48 +121,66 @@ function Invoke-Elsewhere([System.Collections.IDictionary] $Place, [scriptblock]
     finally { foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) } }
 }
 
+function Invoke-ScriptInChildPwsh([string] $Script, [string[]] $Arguments, [switch] $MayFail) {
+    # Each script in a pwsh of its own: two copies of one assembly cannot share a process. -MayFail is for the
+    # test runners, whose results file tells how they went.
+    & (Join-Path $PSHOME 'pwsh') -NoProfile -NonInteractive -File $Script @Arguments
+    if ($LASTEXITCODE -ne 0 -and -not $MayFail) { throw "$Script failed with exit code $LASTEXITCODE." }
+}
+
+function ConvertTo-ResultFileName([string] $Label) {
+    ($Label -replace '[^A-Za-z0-9]+', '-').Trim('-')
+}
+
+function Read-RunnerTotal([string] $ResultFile) {
+    # dotnet test writes a .trx; the Pester runners write their totals as JSON.
+    if ($ResultFile -like '*.trx') {
+        $counters = ([xml] (Get-Content $ResultFile -Raw)).TestRun.ResultSummary.Counters
+        return @{ Passed = [int]$counters.passed; Failed = [int]$counters.failed + [int]$counters.error }
+    }
+    Get-Content $ResultFile -Raw | ConvertFrom-Json
+}
+
+function Invoke-TestRunner([string] $Label, [string] $ResultFile, [scriptblock] $Run) {
+    # One row of the totals. A runner that wrote no results (it crashed or never started) counts as a failure, and
+    # an earlier run's file is removed first so that it cannot stand in for this one's.
+    Remove-Item $ResultFile -ErrorAction SilentlyContinue
+    & $Run | Out-Host
+    $totals = if (Test-Path $ResultFile) { Read-RunnerTotal $ResultFile } else { @{ Passed = 0; Failed = 1 } }
+    [pscustomobject]@{ Runner = $Label; Passed = [int]$totals.Passed; Failed = [int]$totals.Failed }
+}
+
 function Invoke-XunitTests([string] $Where, [string] $Filter) {
-    $results = Join-Path $outRoot 'test-results'
     $label = 'xunit' + $(if ($Filter) { " $Filter" }) + $(if ($Where) { " ($Where)" })
-    $trx = ($label -replace '[^A-Za-z0-9]+', '-').Trim('-') + '.trx'
+    $trx = (ConvertTo-ResultFileName $label) + '.trx'
     $arguments = @(if ($Filter) { '--filter', $Filter })
-    & dotnet test (Join-Path $root 'tests/MaestroQA.Client.Tests') -c $Configuration --no-build --nologo @arguments `
-        --logger "trx;LogFileName=$trx" --results-directory $results | Out-Host
-    [xml] $report = Get-Content (Join-Path $results $trx) -Raw
-    $counters = $report.TestRun.ResultSummary.Counters
-    [pscustomobject]@{ Runner = $label; Passed = [int]$counters.passed; Failed = [int]$counters.failed + [int]$counters.error }
+    Invoke-TestRunner $label (Join-Path $testResults $trx) {
+        & dotnet test (Join-Path $root 'tests/MaestroQA.Client.Tests') -c $Configuration --no-build --nologo @arguments `
+            --logger "trx;LogFileName=$trx" --results-directory $testResults
+    }
 }
 
 function Invoke-PesterTests([string] $Flavor, [string] $Where, [string] $Tag) {
-    # Each build runs in its own pwsh: two copies of one assembly cannot share a process. The runner finds the
-    # pinned Pester in the NuGet cache that Invoke-Build's restore of tests/Tools/Tools.csproj filled.
+    # The runner finds the pinned Pester in the NuGet cache that Build-ModuleFolder's restore of
+    # tests/Tools/Tools.csproj filled.
     $label = "Pester ($Flavor" + $(if ($Tag) { ", $Tag" }) + $(if ($Where) { "; $Where" }) + ')'
-    $resultFile = Join-Path $outRoot "test-results/$(($label -replace '[^A-Za-z0-9]+', '-').Trim('-')).json"
+    $resultFile = Join-Path $testResults "$(ConvertTo-ResultFileName $label).json"
     $runner = Join-Path $root 'tests/Pester/Invoke-PesterSuite.ps1'
-    $arguments = @(if ($Tag) { '-Tag', $Tag })
-    & (Join-Path $PSHOME 'pwsh') -NoProfile -NonInteractive -File $runner `
-        -ModuleManifest (Join-Path $moduleDir "$moduleName.psd1") -Flavor $Flavor -ResultFile $resultFile @arguments | Out-Host
-    if (-not (Test-Path $resultFile)) {
-        return [pscustomobject]@{ Runner = $label; Passed = 0; Failed = 1 }
-    }
-    $summary = Get-Content $resultFile -Raw | ConvertFrom-Json
-    [pscustomobject]@{ Runner = $label; Passed = [int]$summary.Passed; Failed = [int]$summary.Failed }
+    $arguments = @('-ModuleManifest', $builtManifest, '-Flavor', $Flavor, '-ResultFile', $resultFile) + @(if ($Tag) { '-Tag', $Tag })
+    Invoke-TestRunner $label $resultFile { Invoke-ScriptInChildPwsh $runner $arguments -MayFail }
 }
 
 function Invoke-ServerTests {
     # The local server's own suite: plain HTTP, never the module, so it runs once and counts apart from the module's rows.
-    $resultFile = Join-Path $outRoot 'test-results/pester-server.json'
-    Remove-Item $resultFile -ErrorAction SilentlyContinue
-    & (Join-Path $PSHOME 'pwsh') -NoProfile -NonInteractive -File (Join-Path $root 'tests/MaestroQA.MockServer.Tests/Invoke-ServerSuite.ps1') `
-        -ResultFile $resultFile | Out-Host
-    $summary = if (Test-Path $resultFile) { Get-Content $resultFile -Raw | ConvertFrom-Json } else { @{ Passed = 0; Failed = 1 } }
-    [pscustomobject]@{ Runner = 'Pester (server)'; Passed = [int]$summary.Passed; Failed = [int]$summary.Failed }
+    $resultFile = Join-Path $testResults 'pester-server.json'
+    $runner = Join-Path $root 'tests/MaestroQA.MockServer.Tests/Invoke-ServerSuite.ps1'
+    Invoke-TestRunner 'Pester (server)' $resultFile { Invoke-ScriptInChildPwsh $runner @('-ResultFile', $resultFile) -MayFail }
 }
 
 function Invoke-Test {
-    Invoke-Build
+    Build-ModuleFolder
     Invoke-Package
-    $null = New-Item -ItemType Directory -Path (Join-Path $outRoot 'test-results') -Force
+    $null = New-Item -ItemType Directory -Path $testResults -Force
     $totals = @(
         Invoke-XunitTests
         Invoke-PesterTests core
@@ -181,23 +201,18 @@ function Invoke-Test {
     if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
 }
 
-function Invoke-ScriptInChildPwsh([string] $Script, [string[]] $Arguments) {
-    & (Join-Path $PSHOME 'pwsh') -NoProfile -NonInteractive -File $Script @Arguments
-    if ($LASTEXITCODE -ne 0) { throw "$Script failed with exit code $LASTEXITCODE." }
-}
-
 switch ($Task) {
-    'Build' { Invoke-Build }
+    'Build' { Build-ModuleFolder }
     'Docs' { Invoke-Docs }
     'Test' { Invoke-Test }
-    'Package' { Invoke-Build; Invoke-Package }
+    'Package' { Build-ModuleFolder; Invoke-Package }
     'Demo' {
-        Invoke-Build
-        Invoke-ScriptInChildPwsh (Join-Path $root 'tests/Demo/Invoke-Demo.ps1') @('-ModuleManifest', (Join-Path $moduleDir "$moduleName.psd1"))
+        Build-ModuleFolder
+        Invoke-ScriptInChildPwsh (Join-Path $root 'tests/Demo/Invoke-Demo.ps1') @('-ModuleManifest', $builtManifest)
     }
     'Bench' {
-        Invoke-Build
-        Invoke-ScriptInChildPwsh (Join-Path $root 'tests/Bench/Invoke-Bench.ps1') @('-ModuleManifest', (Join-Path $moduleDir "$moduleName.psd1"))
+        Build-ModuleFolder
+        Invoke-ScriptInChildPwsh (Join-Path $root 'tests/Bench/Invoke-Bench.ps1') @('-ModuleManifest', $builtManifest)
     }
     'Clean' {
         Remove-Item $outRoot -Recurse -Force -ErrorAction SilentlyContinue

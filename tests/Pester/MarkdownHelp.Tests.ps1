@@ -47,6 +47,21 @@ Describe 'ConvertTo-Paragraph' -Tag CoreOnly {
     }
 }
 
+Describe 'Reading the markdown' -Tag CoreOnly {
+    BeforeAll {
+        $fenced = "``````text`n## SYNTAX`n### -Gone`nnot a heading`n``````"
+        $withFence = $written -replace '(?m)^Makes a widget, by name or by id\.$', "`$0`n`n$fenced"
+    }
+
+    It 'takes a heading inside a code fence for code, in the sections, the refresh and the paragraphs alike' {
+        $help = Read-MarkdownHelp $withFence
+        $help.Sections.Keys -join ',' | Should -BeExactly 'SYNOPSIS,SYNTAX,DESCRIPTION,EXAMPLES,PARAMETERS,INPUTS,OUTPUTS,NOTES,RELATED LINKS'
+        $help.Sections['DESCRIPTION'] -join "`n" | Should -Match ([regex]::Escape($fenced))
+        Get-UpdatedMarkdownHelp -Command $command -Markdown $withFence | Should -BeExactly $withFence
+        ConvertTo-Paragraph $help.Sections['DESCRIPTION'] | Should -Contain "    ## SYNTAX`n    ### -Gone`n    not a heading"
+    }
+}
+
 Describe 'Get-UpdatedMarkdownHelp' -Tag CoreOnly {
     It 'writes a template in the PlatyPS schema, with placeholders the completeness test rejects' {
         $template | Should -Match '(?m)^schema: 2\.0\.0$'

@@ -6,8 +6,9 @@ BeforeDiscovery {
     $moduleBase = (Get-Module MaestroQA.PowerShell).ModuleBase
     $moduleFiles = @(Get-ChildItem $moduleBase -Recurse -File -Include *.ps1, *.psm1, *.psd1, *.ps1xml |
             ForEach-Object { @{ File = $_.FullName.Substring($moduleBase.Length + 1); Path = $_.FullName; Root = $moduleBase } })
-    # The suite's own scripts, and the help builder (Help.Tests.ps1 imports it).
-    $suiteFiles = @(Get-ChildItem (Join-Path $repository 'tests/Pester'), (Join-Path $repository 'tests/Shared'), (Join-Path $repository '.build') -File |
+    # The suite's own scripts, and the help builder with the parts it loads (Help.Tests.ps1 imports it).
+    $suiteFiles = @(@(Get-ChildItem (Join-Path $repository 'tests/Pester'), (Join-Path $repository 'tests/Shared') -File) +
+            @(Get-ChildItem (Join-Path $repository '.build') -File -Recurse) |
             Where-Object Extension -In '.ps1', '.psm1' |
             ForEach-Object { @{ File = $_.FullName.Substring($repository.Length + 1); Path = $_.FullName; Root = $repository } })
 }
