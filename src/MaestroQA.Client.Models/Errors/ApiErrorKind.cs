@@ -15,4 +15,7 @@ public enum ApiErrorKind
     ExportFailed,
     DownloadRefused,
     UnexpectedResponse,
+
+    /// <summary>The server does not know the route itself (a 404 on a route that names no id): its edition of the API lacks it.</summary>
+    RouteNotFound,
 }

@@ -13,6 +13,10 @@ public sealed class ExportFileException : IOException
         Exists = exists;
     }
 
+    /// <summary>The one wording for a file that would be overwritten without -Force.</summary>
+    public static ExportFileException AlreadyExists(string path) =>
+        new(path, $"'{path}' already exists; use -Force to overwrite it.", exists: true);
+
     /// <summary>The file or folder the module tried to write.</summary>
     public string Path { get; }
 

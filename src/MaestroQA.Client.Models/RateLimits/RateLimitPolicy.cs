@@ -37,6 +37,24 @@ public sealed record RateLimitPolicy(int PerSecond, int PerMinute)
             : throw new ArgumentOutOfRangeException(nameof(WindowScale), value, "The window scale must be a positive, finite number.");
     }
 
+    /// <summary>
+    /// The least time from the first to the last of <paramref name="requests"/> requests, each sent as early as both
+    /// windows allow: what a long run of exports costs, for estimates users are shown.
+    /// </summary>
+    public TimeSpan MinimumDuration(int requests)
+    {
+        var grants = new TimeSpan[Math.Max(0, requests)];
+        for (int i = 1; i < grants.Length; i++)
+        {
+            TimeSpan bySecond = i >= PerSecond ? grants[i - PerSecond] + SecondWindow : TimeSpan.Zero;
+            TimeSpan byMinute = i >= PerMinute ? grants[i - PerMinute] + MinuteWindow : TimeSpan.Zero;
+            TimeSpan earliest = bySecond > byMinute ? bySecond : byMinute;
+            grants[i] = earliest > grants[i - 1] ? earliest : grants[i - 1];
+        }
+
+        return grants.Length == 0 ? TimeSpan.Zero : grants[grants.Length - 1];
+    }
+
     internal TimeSpan SecondWindow => Scale(TimeSpan.TicksPerSecond);
 
     internal TimeSpan MinuteWindow => Scale(TimeSpan.TicksPerMinute);

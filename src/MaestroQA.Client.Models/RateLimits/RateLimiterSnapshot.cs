@@ -8,4 +8,8 @@ namespace MaestroQA.Client.Models;
 /// <param name="Queued">Requests waiting for a permit.</param>
 /// <param name="Limits">The limits that hold: the strictest any session of this token asked for.</param>
 /// <param name="JitterAllowance">How much the windows are widened, beyond the margin, for the spread in requests' travel times.</param>
-public sealed record RateLimiterSnapshot(int GrantedLastSecond, int GrantedLastMinute, int Queued, RateLimitPolicy Limits, TimeSpan JitterAllowance);
+public sealed record RateLimiterSnapshot(int GrantedLastSecond, int GrantedLastMinute, int Queued, RateLimitPolicy Limits, TimeSpan JitterAllowance)
+{
+    /// <summary>How long no request of the class is sent yet, because MaestroQA refused one these limits allowed (another client shares the token).</summary>
+    public TimeSpan HeldFor { get; init; }
+}

@@ -11,6 +11,7 @@ public sealed record MqaTicket
     /// <summary>MaestroQA's own id, set by the server.</summary>
     public string? Id { get; init; }
 
+    /// <summary>The ticket's id in your help desk: the API's gradable_id, named ticket_id in today's edition.</summary>
     public string? GradableId { get; init; }
 
     public string? Type { get; init; }
@@ -35,6 +36,9 @@ public sealed record MqaTicket
 
     /// <summary>UTC.</summary>
     public DateTime? LastSeen { get; init; }
+
+    /// <summary>Custom fields (the API's attributes); sent only when set.</summary>
+    public TicketAttributes? Attributes { get; init; }
 
     public override string ToString() => GradableId ?? Id ?? "(new ticket)";
 }

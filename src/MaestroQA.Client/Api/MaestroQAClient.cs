@@ -8,6 +8,8 @@ using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
 using MaestroQA.Client.Api.Wire;
+using MaestroQA.Client.Configuration;
+using MaestroQA.Client.Dates;
 using MaestroQA.Client.Exports;
 using MaestroQA.Client.Models;
 using MaestroQA.Client.RateLimiting;
@@ -15,8 +17,8 @@ using MaestroQA.Client.Transport;
 
 namespace MaestroQA.Client.Api;
 
-/// <summary>One typed method per endpoint of the MaestroQA API.</summary>
-public sealed class MaestroQAClient
+/// <summary>One typed method per endpoint of the MaestroQA API, in both editions of its article.</summary>
+public sealed class MaestroQAClient : IExportApi
 {
     private static readonly HttpMethod Patch = new("PATCH");
     private readonly ApiTransport _transport;
@@ -30,13 +32,18 @@ public sealed class MaestroQAClient
         _time = time ?? TimeProvider.System;
     }
 
-    /// <summary>A client on the connection <paramref name="export"/> was requested or checked through; null for an export made by hand.</summary>
-    public static MaestroQAClient? ForExport(MqaExport export, IApiLog? log = null) =>
-        export.Origin is ApiTransport origin ? new MaestroQAClient(origin, log) : null;
+    /// <summary>Whether tickets on this base are named by ticket_id (learnt from the server); then a link is optional.</summary>
+    public bool NamesTicketsByTicketId => Dialect.TicketIdField == TicketIdField.TicketId;
+
+    internal ApiTransport Transport => _transport;
+
+    internal IApiLog Log => _log;
+
+    private ServerDialect Dialect => ServerDialect.For(_transport.BaseUri);
 
     public Task<MqaExport> RequestRawExportAsync(RawExportRequest request, CancellationToken cancellationToken = default)
     {
-        EnsureOrdered(request.StartDate, request.EndDate);
+        DateRange.EnsureOrdered(request.StartDate, request.EndDate);
         var body = new RawExportRequestBody
         {
             StartDate = ApiDateFormat.Format(request.StartDate),
@@ -65,7 +72,7 @@ public sealed class MaestroQAClient
 
     public Task<MqaExport> RequestAuditLogExportAsync(AuditLogExportRequest request, CancellationToken cancellationToken = default)
     {
-        EnsureOrdered(request.StartDate, request.EndDate);
+        DateRange.EnsureOrdered(request.StartDate, request.EndDate);
         var body = new AuditLogExportRequestBody
         {
             StartDate = ApiDateFormat.Format(request.StartDate),
@@ -81,33 +88,60 @@ public sealed class MaestroQAClient
         return RequestExportAsync("request-audit-log-export", Serialize(body, ApiJsonContext.Default.AuditLogExportRequestBody), requested, cancellationToken);
     }
 
-    /// <summary>The export's current status; <paramref name="export"/> keeps what the caller knew of it.</summary>
+    /// <summary>
+    /// The export's current status; <paramref name="export"/> keeps what the caller knew of it. The seed article checks
+    /// an export with <c>GET get-export-data</c> (the id in a header), today's edition with <c>GET export-data/&lt;id&gt;</c>.
+    /// The route that answered is remembered for the base; until one has, a 404 from one route is followed by one try of
+    /// the other, so a server of either edition is understood from its answers alone.
+    /// </summary>
     public async Task<MqaExport> GetExportAsync(MqaExport export, CancellationToken cancellationToken = default)
     {
-        // The id travels as a header: a GET with a body cannot be sent from Windows PowerShell 5.1.
-        var request = new ApiRequest(HttpMethod.Get, "get-export-data", EndpointClass.Easy)
+        string id = RequestValues.FromUser(export.ExportId, "ExportId");
+        ServerDialect dialect = Dialect;
+        StatusRoute first = dialect.StatusRoute ?? StatusRoute.GetExportData;
+        ExportDataBody data;
+        try
         {
-            Headers = [new KeyValuePair<string, string>("exportId", RequestValues.FromUser(export.ExportId, "ExportId"))],
-            RetryTransientFailures = true,
-        };
-        ExportDataBody data = await SendAsync(request, ApiJsonContext.Default.ExportDataBody, cancellationToken).ConfigureAwait(false);
-        if (string.IsNullOrEmpty(data.Status))
+            data = await CheckStatusAsync(first, id, cancellationToken).ConfigureAwait(false);
+            dialect.Answered(first);
+        }
+        catch (MaestroQAApiException notFound) when (notFound.Kind == ApiErrorKind.NotFound && dialect.StatusRoute is null)
         {
-            throw new MaestroQAApiException(ApiErrorKind.UnexpectedResponse, $"MaestroQA answered {request} without the export's status.");
+            StatusRoute other = first == StatusRoute.GetExportData ? StatusRoute.ExportDataById : StatusRoute.GetExportData;
+            try
+            {
+                data = await CheckStatusAsync(other, id, cancellationToken).ConfigureAwait(false);
+            }
+            catch (MaestroQAApiException again) when (again.Kind == ApiErrorKind.NotFound)
+            {
+                throw new MaestroQAApiException(
+                    ApiErrorKind.NotFound,
+                    $"MaestroQA knows no export '{id}': both status routes answered 404 ({notFound.ServerMessage ?? "GET get-export-data"}; {again.ServerMessage ?? $"GET export-data/{id}"}). An export is forgotten some time after it was made: request it again.",
+                    404,
+                    again.ServerMessage);
+            }
+
+            dialect.Answered(other);
+            _log.Verbose($"This MaestroQA checks exports with {Describe(other)}, not {Describe(first)}; this base uses it from now on.");
         }
 
-        return export with { Status = WireNames.ParseStatus(data.Status), ServerStatus = data.Status, DataUrl = data.DataUrl ?? string.Empty, CheckedAt = _time.GetUtcNow().UtcDateTime, Origin = _transport };
+        if (string.IsNullOrEmpty(data.Status))
+        {
+            throw new MaestroQAApiException(ApiErrorKind.UnexpectedResponse, $"MaestroQA answered the status check of export {id} without the export's status.");
+        }
+
+        return export with { Status = WireNames.ParseStatus(data.Status), ServerStatus = data.Status, DataUrl = data.DataUrl ?? string.Empty, CheckedAt = _time.GetUtcNow().UtcDateTime };
     }
 
     /// <summary>Streams a complete export's file; the presigned URL is fetched without the token.</summary>
-    public Task<long> DownloadExportAsync(MqaExport export, Stream destination, Action<long, long?>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<long> DownloadExportAsync(MqaExport export, Stream destination, Action<long, long?>? progress = null, CancellationToken cancellationToken = default)
     {
         if (!export.HasData || !Uri.TryCreate(export.DataUrl, UriKind.Absolute, out Uri? dataUrl))
         {
             throw new ArgumentException($"Export {export.ExportId} has no data to download (status {export.Status}).", nameof(export));
         }
 
-        return _transport.DownloadAsync(dataUrl, destination, progress, _log, cancellationToken);
+        return await _transport.DownloadAsync(dataUrl, destination, progress, _log, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<MqaCaptureUsage>> GetCaptureUsageAsync(IReadOnlyList<string> groupIds, CaptureInterval interval, CancellationToken cancellationToken = default)
@@ -134,37 +168,40 @@ public sealed class MaestroQAClient
     }
 
     /// <summary>
-    /// Creates a ticket, retried like a read. A 409 means the gradable_id is taken; on a retry
-    /// (<see cref="MaestroQAApiException.Attempts"/> above 1) that may be an earlier attempt of this call, which
-    /// <see cref="TicketCreator"/> tells apart.
+    /// Creates a ticket, retried like a read. A 409 means the id is taken; on a retry (<see
+    /// cref="MaestroQAApiException.Attempts"/> above 1) that may be an earlier attempt of this call, which
+    /// <see cref="TicketCreator"/> tells apart. The id goes as the seed's gradable_id until the server refuses it,
+    /// naming ticket_id (today's edition): the ticket is then sent once more with ticket_id, and the base remembers.
     /// </summary>
     public async Task<MqaTicket> CreateTicketAsync(MqaTicket ticket, CancellationToken cancellationToken = default)
     {
         RequestValues.FromUser(ticket.GradableId ?? string.Empty, "GradableId");
-        var request = new ApiRequest(HttpMethod.Post, "tickets", EndpointClass.Easy)
+        ServerDialect dialect = Dialect;
+        TicketIdField field = dialect.TicketIdField;
+        try
         {
-            JsonBody = Serialize(TicketBody.ToSend(ticket, includeGradableId: true), ApiJsonContext.Default.TicketBody),
-            RetryTransientFailures = true,
-        };
-        TicketBody created = await SendAsync(request, ApiJsonContext.Default.TicketBody, cancellationToken).ConfigureAwait(false);
-
-        // The article's answer is the ticket with MaestroQA's _id; without it, the ticket's fate is unknown.
-        return created.Id is not null
-            ? created.ToModel()
-            : throw new MaestroQAApiException(ApiErrorKind.UnexpectedResponse, $"MaestroQA answered {request} for ticket '{ticket.GradableId}' without the ticket's _id; check in MaestroQA whether it was created.");
+            return await CreateTicketAsync(ticket, field, cancellationToken).ConfigureAwait(false);
+        }
+        catch (MaestroQAApiException refused) when (field == TicketIdField.GradableId && refused.Kind == ApiErrorKind.InvalidRequest && NamesTicketId(refused.ServerMessage))
+        {
+            // Refused, so nothing was created: sending it again cannot make two.
+            _log.Verbose($"Ticket '{ticket.GradableId}': MaestroQA refused gradable_id, naming ticket_id ({refused.ServerMessage}); sending it with ticket_id, as this base will from now on.");
+            dialect.WantsTicketId();
+            return await CreateTicketAsync(ticket, TicketIdField.TicketId, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Changes the fields <paramref name="changes"/> sets; an empty one changes nothing and reads the ticket back.</summary>
-    public async Task<MqaTicket> UpdateTicketAsync(string gradableId, MqaTicket changes, CancellationToken cancellationToken = default)
+    public Task<MqaTicket> UpdateTicketAsync(string gradableId, MqaTicket changes, CancellationToken cancellationToken = default)
     {
         // The id is in the path; the body carries only what changes.
         var request = new ApiRequest(Patch, TicketPath(gradableId), EndpointClass.Easy)
         {
-            JsonBody = Serialize(TicketBody.ToSend(changes, includeGradableId: false), ApiJsonContext.Default.TicketBody),
+            JsonBody = Serialize(TicketBody.ToSend(changes, idField: null), ApiJsonContext.Default.TicketBody),
             RetryTransientFailures = true,
+            KeepsOversizedSuccess = true,
         };
-        TicketBody updated = await SendAsync(request, ApiJsonContext.Default.TicketBody, cancellationToken).ConfigureAwait(false);
-        return updated.ToModel();
+        return SendTicketAsync(request, changes with { GradableId = gradableId }, requireId: false, cancellationToken);
     }
 
     public async Task DeleteTicketAsync(string gradableId, CancellationToken cancellationToken = default)
@@ -179,13 +216,82 @@ public sealed class MaestroQAClient
             return;
         }
 
-        ApiTransport.EnsureSuccess(request, response);
+        _transport.EnsureSuccess(request, response);
+    }
+
+    internal async Task<T> SendAsync<T>(ApiRequest request, JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
+    {
+        ApiResponse response = await _transport.SendAsync(request, _log, cancellationToken).ConfigureAwait(false);
+        EnsureSuccess(request, response);
+        return Deserialize(request, response, responseType);
+    }
+
+    internal static byte[] Serialize<T>(T body, JsonTypeInfo<T> bodyType) => JsonSerializer.SerializeToUtf8Bytes(body, bodyType);
+
+    private async Task<MqaTicket> CreateTicketAsync(MqaTicket ticket, TicketIdField field, CancellationToken cancellationToken)
+    {
+        var request = new ApiRequest(HttpMethod.Post, "tickets", EndpointClass.Easy)
+        {
+            JsonBody = Serialize(TicketBody.ToSend(ticket, field), ApiJsonContext.Default.TicketBody),
+            RetryTransientFailures = true,
+            KeepsOversizedSuccess = true,
+        };
+        return await SendTicketAsync(request, ticket, requireId: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A create or update MaestroQA answered with 2xx was applied, whatever its echo: an echo too long to keep whole is
+    /// read as far as the cap (its _id comes first in the article's example) and the ticket is otherwise as sent.
+    /// </summary>
+    /// <param name="requireId">A create: the article's answer is the ticket with MaestroQA's _id, and a whole answer
+    /// without it leaves the ticket's fate unknown.</param>
+    private async Task<MqaTicket> SendTicketAsync(ApiRequest request, MqaTicket sent, bool requireId, CancellationToken cancellationToken)
+    {
+        ApiResponse response = await _transport.SendAsync(request, _log, cancellationToken).ConfigureAwait(false);
+        EnsureSuccess(request, response);
+        if (response.IsTruncated)
+        {
+            string? id = TicketEcho.ReadId(response.Body);
+            _log.Verbose($"{request} for ticket '{sent.GradableId}': MaestroQA answered {(int)response.StatusCode} with more than {_transport.Options.MaxResponseBytes:N0} bytes; the ticket is as sent{(id is null ? string.Empty : $", with _id {id}")}.");
+            return sent with { Id = id };
+        }
+
+        MqaTicket echoed;
+        try
+        {
+            echoed = (JsonSerializer.Deserialize(response.Body, ApiJsonContext.Default.TicketBody) ?? throw new JsonException("The body was null.")).ToModel();
+        }
+        catch (JsonException ex)
+        {
+            throw new MaestroQAApiException(
+                ApiErrorKind.UnexpectedResponse,
+                $"MaestroQA answered {request} for ticket '{sent.GradableId}' with {(int)response.StatusCode}, so it was applied, but with JSON this module does not understand: {ex.Message}",
+                (int)response.StatusCode,
+                innerException: ex);
+        }
+
+        return echoed.Id is not null || !requireId
+            ? echoed
+            : throw new MaestroQAApiException(ApiErrorKind.UnexpectedResponse, $"MaestroQA answered {request} for ticket '{sent.GradableId}' without the ticket's _id; check in MaestroQA whether it was created.");
+    }
+
+    private async Task<ExportDataBody> CheckStatusAsync(StatusRoute route, string exportId, CancellationToken cancellationToken)
+    {
+        // The seed's route takes the id as a header: a GET with a body cannot be sent from Windows PowerShell 5.1.
+        var request = route == StatusRoute.GetExportData
+            ? new ApiRequest(HttpMethod.Get, "get-export-data", EndpointClass.Easy)
+            {
+                Headers = [new KeyValuePair<string, string>("exportId", exportId)],
+                RetryTransientFailures = true,
+            }
+            : new ApiRequest(HttpMethod.Get, "export-data/" + Uri.EscapeDataString(exportId), EndpointClass.Easy) { RetryTransientFailures = true };
+        return await SendAsync(request, ApiJsonContext.Default.ExportDataBody, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<MqaExport> RequestExportAsync(string path, byte[] body, MqaExport requested, CancellationToken cancellationToken)
     {
         // Requesting an export is not idempotent: only a 429 (refused before any work) is retried.
-        var request = new ApiRequest(HttpMethod.Post, path, EndpointClass.Demanding) { JsonBody = body };
+        var request = new ApiRequest(HttpMethod.Post, path, EndpointClass.Demanding) { JsonBody = body, MakesExport = true };
         ExportRequestedBody response = await SendAsync(request, ApiJsonContext.Default.ExportRequestedBody, cancellationToken).ConfigureAwait(false);
         if (string.IsNullOrEmpty(response.ExportId))
         {
@@ -199,21 +305,30 @@ public sealed class MaestroQAClient
             EndDate = requested.EndDate,
             SingleFile = requested.SingleFile,
             RequestedAt = _time.GetUtcNow().UtcDateTime,
-            Origin = _transport,
         };
         _log.Verbose($"Requested {export}.");
         return export;
     }
 
-    private async Task<T> SendAsync<T>(ApiRequest request, JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
+    /// <summary>A 404 on a route that names no id says the server lacks the route itself: its edition does not have it.</summary>
+    private void EnsureSuccess(ApiRequest request, ApiResponse response)
     {
-        ApiResponse response = await _transport.SendAsync(request, _log, cancellationToken).ConfigureAwait(false);
-        return Deserialize(request, response, responseType);
+        if (response.StatusCode == HttpStatusCode.NotFound && NamesNoId(request))
+        {
+            throw new MaestroQAApiException(
+                ApiErrorKind.RouteNotFound,
+                $"MaestroQA at {BaseUris.Redact(_transport.BaseUri)} does not know {request} (404): this edition of the API lacks it (today's article no longer lists the groups export or the screen-capture stats). Invoke-MqaRequest reaches any route the server has.",
+                404);
+        }
+
+        _transport.EnsureSuccess(request, response);
     }
+
+    private static bool NamesNoId(ApiRequest request) =>
+        request.RelativePath.IndexOf('/') < 0 && !string.Equals(request.RelativePath, "get-export-data", StringComparison.Ordinal);
 
     private static T Deserialize<T>(ApiRequest request, ApiResponse response, JsonTypeInfo<T> responseType)
     {
-        ApiTransport.EnsureSuccess(request, response);
         try
         {
             return JsonSerializer.Deserialize(response.Body, responseType)
@@ -225,15 +340,10 @@ public sealed class MaestroQAClient
         }
     }
 
-    private static byte[] Serialize<T>(T body, JsonTypeInfo<T> bodyType) => JsonSerializer.SerializeToUtf8Bytes(body, bodyType);
+    private static bool NamesTicketId(string? serverMessage) =>
+        serverMessage is not null && serverMessage.IndexOf("ticket_id", StringComparison.OrdinalIgnoreCase) >= 0;
+
+    private static string Describe(StatusRoute route) => route == StatusRoute.GetExportData ? "GET get-export-data" : "GET export-data/<id>";
 
     private static string TicketPath(string gradableId) => "tickets/" + Uri.EscapeDataString(RequestValues.FromUser(gradableId, "GradableId"));
-
-    private static void EnsureOrdered(DateTimeOffset start, DateTimeOffset end)
-    {
-        if (start >= end)
-        {
-            throw new ArgumentException($"The start date {ApiDateFormat.Format(start)} must be before the end date {ApiDateFormat.Format(end)}.");
-        }
-    }
 }

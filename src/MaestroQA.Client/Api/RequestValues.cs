@@ -10,10 +10,11 @@ namespace MaestroQA.Client.Api;
 /// </summary>
 internal static class RequestValues
 {
-    /// <summary>A value the user gave: a control character in it is an ArgumentException naming the parameter.</summary>
+    /// <summary>A value the user gave: a control character in it is refused, naming the parameter.</summary>
+    /// <exception cref="MaestroQAInputException">InvalidArgument.</exception>
     public static string FromUser(string value, string parameterName) =>
         IndexOfControl(value) is int index
-            ? throw new ArgumentException($"{parameterName} '{Visible(value)}' holds a control character (U+{(int)value[index]:X4}); nothing was sent.", parameterName)
+            ? throw new MaestroQAInputException(InputProblem.InvalidArgument, $"{parameterName} '{Visible(value)}' holds a control character (U+{(int)value[index]:X4}); nothing was sent.", parameterName, Visible(value))
             : value;
 
     /// <summary>A value the server gave that will go back in a header or path: a control character there is not MaestroQA's.</summary>

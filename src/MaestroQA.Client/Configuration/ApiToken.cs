@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using MaestroQA.Client.Models;
 
 namespace MaestroQA.Client.Configuration;
 
@@ -8,20 +9,32 @@ public sealed class ApiToken
 {
     private static readonly char[] ControlCharacters = [.. Enumerable.Range(0, 32).Select(c => (char)c), (char)127];
 
+    /// <summary>Where an Admin makes tokens, in both editions of the product.</summary>
+    public const string WhereTokensAreMade = "Create one in MaestroQA under Other Settings > API Tokens (in Rippit: Other Settings > API Keys).";
+
+    private const string WhereTokensAreMadeShort = "Other Settings > API Tokens, or API Keys in Rippit";
+
     private readonly string _value;
+
+    private ApiToken()
+    {
+        _value = string.Empty;
+        Fingerprint = "(none)";
+        LimiterKey = "downloads-only";
+    }
 
     public ApiToken(string value)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            throw new ArgumentException("The API token is empty.", nameof(value));
+            throw new MaestroQAInputException(InputProblem.EmptyToken, $"The API token is empty. {WhereTokensAreMade}");
         }
 
         // A line break would put a header of its own on the wire; no real token holds one.
         int control = value.Trim().IndexOfAny(ControlCharacters);
         if (control >= 0)
         {
-            throw new ArgumentException($"The API token holds a control character at position {control + 1}; copy it again from MaestroQA (Other Settings > API Tokens).", nameof(value));
+            throw new MaestroQAInputException(InputProblem.InvalidToken, $"The API token holds a control character at position {control + 1}; copy it again from MaestroQA ({WhereTokensAreMadeShort}).");
         }
 
         _value = value.Trim();
@@ -35,7 +48,15 @@ public sealed class ApiToken
     /// <summary>A one-way hash of the token: rate limiters are shared per token without keeping the token as a key.</summary>
     public string LimiterKey { get; }
 
-    internal string Reveal() => _value;
+    /// <summary>
+    /// Stands in for a token where none is needed: a connection that only downloads export files (presigned links,
+    /// which never carry a token). It cannot be revealed, so an API call made with it fails before anything is sent.
+    /// </summary>
+    internal static ApiToken DownloadsOnly { get; } = new();
+
+    internal string Reveal() => ReferenceEquals(this, DownloadsOnly)
+        ? throw new InvalidOperationException("This connection only downloads export files; API calls need a session (Connect-Mqa or -Session).")
+        : _value;
 
     public override string ToString() => Fingerprint;
 }

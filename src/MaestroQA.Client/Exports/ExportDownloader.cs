@@ -9,17 +9,35 @@ using MaestroQA.Client.Models;
 namespace MaestroQA.Client.Exports;
 
 /// <summary>
-/// Saves a complete export's file: it downloads into a hidden partial file beside the target, checks that the bytes are
-/// an export (not a storage service's error page, not a damaged zip), names the file from what it holds, and only then
-/// moves it into place. A broken or bogus download never leaves a file that looks complete, nor a partial file behind.
+/// Saves a complete export's file: it downloads into a hidden temporary file beside the target, checks that the bytes
+/// are an export (not a storage service's error page, not a damaged zip), names the file from what it holds, and only
+/// then moves it into place (<see cref="AtomicFile"/>). A broken or bogus download never leaves a file that looks
+/// complete, nor a temporary file behind.
 /// </summary>
 public sealed class ExportDownloader
 {
-    private readonly MaestroQAClient _client;
+    private readonly IExportApi _api;
 
-    public ExportDownloader(MaestroQAClient client)
+    public ExportDownloader(IExportApi api)
     {
-        _client = client ?? throw new ArgumentNullException(nameof(client));
+        _api = api ?? throw new ArgumentNullException(nameof(api));
+    }
+
+    /// <summary>
+    /// The file a save will write, when it can be told before downloading: <paramref name="path"/> itself, or in a folder
+    /// the name the export's kind promises (see <see cref="ExportFileNames"/>); null when only the bytes will tell.
+    /// </summary>
+    public static string? ExpectedPath(MqaExport export, string path, bool isFolder) =>
+        !isFolder ? path : ExportFileNames.Expected(export) is string name ? Path.Combine(path, name) : null;
+
+    /// <summary>Checks, before anything is downloaded, that the save would not overwrite a file it may not.</summary>
+    /// <exception cref="ExportFileException">The file exists and <paramref name="overwrite"/> is false.</exception>
+    public static void EnsureFree(string? path, bool overwrite)
+    {
+        if (path is not null && !overwrite && File.Exists(path))
+        {
+            throw ExportFileException.AlreadyExists(path);
+        }
     }
 
     /// <summary>Saves into <paramref name="folder"/>, naming the file after the export and what it holds (see <see cref="ExportFileNames"/>).</summary>
@@ -39,27 +57,17 @@ public sealed class ExportDownloader
     private async Task<SavedExport> SaveAsync(MqaExport export, string folder, string? fileName, bool overwrite, Action<long, long?>? progress, CancellationToken cancellationToken)
     {
         FileSystem(folder, () => Directory.CreateDirectory(folder));
-        string partial = Path.Combine(folder, $".{ExportFileNames.For(export.ExportId, isZip: false, table: null)}.{Guid.NewGuid():N}.partial");
-        try
+        using AtomicFile file = FileSystem(folder, () => AtomicFile.Create(folder, ExportFileNames.For(export.ExportId, isZip: false, table: null)));
+        long bytes = await _api.DownloadExportAsync(export, file.Stream, progress, cancellationToken).ConfigureAwait(false);
+        FileSystem(file.TemporaryPath, file.Close);
+        (bool isZip, ExportTable? table) = Inspect(export, file.TemporaryPath, bytes);
+        string target = Path.Combine(folder, fileName is null ? ExportFileNames.For(export.ExportId, isZip, table) : WithExtension(fileName, isZip));
+        FileSystem(target, () =>
         {
-            long bytes;
-            using (FileStream file = FileSystem(partial, () => new FileStream(partial, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None)))
-            {
-                bytes = await _client.DownloadExportAsync(export, file, progress, cancellationToken).ConfigureAwait(false);
-            }
-
-            (bool isZip, ExportTable? table) = Inspect(export, partial, bytes);
-            string target = Path.Combine(folder, fileName is null ? ExportFileNames.For(export.ExportId, isZip, table) : WithExtension(fileName, isZip));
-            FileSystem(target, () => MoveIntoPlace(partial, target, overwrite));
-            return new SavedExport(target, bytes, isZip);
-        }
-        finally
-        {
-            if (File.Exists(partial))
-            {
-                File.Delete(partial);
-            }
-        }
+            EnsureFree(target, overwrite);
+            file.Commit(target, overwrite);
+        });
+        return new SavedExport(target, bytes, isZip);
     }
 
     /// <summary>What the downloaded bytes are: a zip that opens, or a CSV (and of which table); anything else is an error.</summary>
@@ -109,23 +117,6 @@ public sealed class ExportDownloader
         bool named = string.Equals(extension, ".zip", StringComparison.OrdinalIgnoreCase) || string.Equals(extension, ".csv", StringComparison.OrdinalIgnoreCase);
         string stem = named ? Path.GetFileNameWithoutExtension(fileName) : fileName;
         return named || extension.Length == 0 ? stem + (isZip ? ".zip" : ".csv") : fileName;
-    }
-
-    private static void MoveIntoPlace(string partial, string path, bool overwrite)
-    {
-        if (!overwrite && File.Exists(path))
-        {
-            throw new ExportFileException(path, $"'{path}' already exists; use -Force to overwrite it.", exists: true);
-        }
-
-        if (overwrite)
-        {
-            AtomicFile.MoveIntoPlace(partial, path);
-        }
-        else
-        {
-            File.Move(partial, path);
-        }
     }
 
     /// <summary>Runs a file-system step; its failure (a read-only folder, a path through a file) names the path.</summary>

@@ -46,6 +46,9 @@ public sealed class ApiRateLimiter : RateLimiter
     private readonly LatencySpread _latencies = new();
     private SlidingLog _grants;
 
+    // No grant before this (an offset like the grants'): the server refused what the limits allowed (HoldAfterRefusal).
+    private TimeSpan _heldUntil;
+
     // Wakes the head of the queue when its permit is due; state is computed from timestamps, never refilled by it.
     private readonly ITimer _wakeUp;
     // False until an attempt paced by this limiter has had its answer, and again once the limiter has been idle.
@@ -112,7 +115,7 @@ public sealed class ApiRateLimiter : RateLimiter
             lock (_gate)
             {
                 TimeSpan now = Now();
-                TimeSpan forgottenAt = _grants.ForgottenAt;
+                TimeSpan forgottenAt = Max(_grants.ForgottenAt, _heldUntil);
                 return _waiters.Count == 0 && forgottenAt <= now ? now - forgottenAt : null;
             }
         }
@@ -124,7 +127,7 @@ public sealed class ApiRateLimiter : RateLimiter
         {
             return new RateLimiterStatistics
             {
-                CurrentAvailablePermits = _waiters.Count == 0 && _grants.NextAllowed <= Now() ? 1 : 0,
+                CurrentAvailablePermits = _waiters.Count == 0 && NextAllowed <= Now() ? 1 : 0,
                 CurrentQueuedCount = _waiters.Count,
                 TotalSuccessfulLeases = _successfulLeases,
                 TotalFailedLeases = _failedLeases,
@@ -142,9 +145,37 @@ public sealed class ApiRateLimiter : RateLimiter
                 _grants.CountAfter(now - Policy.MinuteWindow),
                 _waiters.Count,
                 Policy,
-                _grants.JitterAllowance);
+                _grants.JitterAllowance)
+            {
+                HeldFor = _heldUntil > now ? _heldUntil - now : TimeSpan.Zero,
+            };
         }
     }
+
+    /// <summary>
+    /// The server refused (429) a request these limits allowed: someone else is using the token's budget, and the
+    /// requests of theirs that fill the server's window are older than now, so they have all left it one minute window
+    /// from now. No permit is granted before then, nor before <paramref name="retryAfter"/> (the server's own word).
+    /// </summary>
+    /// <returns>How long the hold lasts when it starts now; null when a hold was already in force (it may be longer now).</returns>
+    public TimeSpan? HoldAfterRefusal(TimeSpan retryAfter)
+    {
+        lock (_gate)
+        {
+            TimeSpan now = Now();
+            TimeSpan window = Policy.MinuteWindow + Policy.SafetyMargin + _grants.JitterAllowance;
+            TimeSpan until = now + (retryAfter > window ? retryAfter : window);
+            bool starts = _heldUntil <= now;
+            _heldUntil = Max(_heldUntil, until);
+            return starts ? _heldUntil - now : null;
+        }
+    }
+
+    /// <summary>A permit at once, or a denied lease saying how long until one (<see cref="PermitLease.RetryAfter"/>).</summary>
+    internal PermitLease TryAcquirePermit() => (PermitLease)AttemptAcquire(1);
+
+    internal async ValueTask<PermitLease> AcquirePermitAsync(CancellationToken cancellationToken) =>
+        (PermitLease)await AcquireAsync(1, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Grants at once or fails with <see cref="MetadataName.RetryAfter"/>: the exact wait, counting the queue ahead.</summary>
     protected override RateLimitLease AttemptAcquireCore(int permitCount)
@@ -154,7 +185,7 @@ public sealed class ApiRateLimiter : RateLimiter
         {
             ThrowIfDisposed();
             TimeSpan now = Now();
-            TimeSpan grantAt = _grants.EarliestGrant(now, ahead: _waiters.Count(waiter => waiter.PermitCount == 1));
+            TimeSpan grantAt = _grants.EarliestGrant(Max(now, _heldUntil), ahead: _waiters.Count(waiter => waiter.PermitCount == 1));
             if (grantAt <= now)
             {
                 return Grant(permitCount, now);
@@ -177,7 +208,7 @@ public sealed class ApiRateLimiter : RateLimiter
         {
             ThrowIfDisposed();
             TimeSpan now = Now();
-            if (_waiters.Count == 0 && _grants.NextAllowed <= now)
+            if (_waiters.Count == 0 && NextAllowed <= now)
             {
                 return new ValueTask<RateLimitLease>(Grant(permitCount, now));
             }
@@ -240,7 +271,7 @@ public sealed class ApiRateLimiter : RateLimiter
             }
 
             TimeSpan now = Now();
-            while (_waiters.First is { } head && _grants.NextAllowed <= now)
+            while (_waiters.First is { } head && NextAllowed <= now)
             {
                 _waiters.Remove(head);
                 granted.Add((head.Value, Grant(head.Value.PermitCount, now)));
@@ -307,8 +338,7 @@ public sealed class ApiRateLimiter : RateLimiter
             {
                 _grants.JitterAllowance = _latencies.Add(now - grantedAt);
             }
-
-            if (cold)
+            else
             {
                 _grants.Redate(sequence, now);
                 if (_waiters.Count > 0)
@@ -323,12 +353,16 @@ public sealed class ApiRateLimiter : RateLimiter
     // A permit already due (a release can find one whose timer has not run yet) wakes the queue at once.
     private void ScheduleWakeUp(TimeSpan now)
     {
-        long ticks = Math.Max(0, (_grants.NextAllowed - now).Ticks);
+        long ticks = Math.Max(0, (NextAllowed - now).Ticks);
         long roundedUp = (ticks + TimeSpan.TicksPerMillisecond - 1) / TimeSpan.TicksPerMillisecond * TimeSpan.TicksPerMillisecond;
         _wakeUp.Change(TimeSpan.FromTicks(roundedUp), Timeout.InfiniteTimeSpan);
     }
 
+    private TimeSpan NextAllowed => Max(_grants.NextAllowed, _heldUntil);
+
     private TimeSpan Now() => _time.GetElapsedTime(_createdAt);
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private void ThrowIfDisposed()
     {

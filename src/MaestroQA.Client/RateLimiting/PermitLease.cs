@@ -31,6 +31,9 @@ internal sealed class PermitLease : RateLimitLease
 
     public override IEnumerable<string> MetadataNames => _retryAfter is null ? [] : RetryAfterOnly;
 
+    /// <summary>For a denied lease: how long until a permit would be granted, counting the queue ahead.</summary>
+    public TimeSpan? RetryAfter => _retryAfter;
+
     public static PermitLease Denied(TimeSpan retryAfter) => new(isAcquired: false, retryAfter);
 
     /// <summary>

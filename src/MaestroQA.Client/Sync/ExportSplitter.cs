@@ -16,9 +16,9 @@ namespace MaestroQA.Client.Sync;
 internal static class ExportSplitter
 {
     /// <param name="onSkipped">Told of a zip entry that holds no table this release knows (it is not saved).</param>
-    /// <returns>Each table and the work file that holds its bytes.</returns>
+    /// <returns>Each table and the work file that holds its bytes, closed and ready to commit; the caller disposes them.</returns>
     /// <exception cref="ExportFormatException">The file is not what the export's kind serves, or two entries hold one table.</exception>
-    public static IReadOnlyList<(ExportTable Table, string WorkFile)> Split(string downloaded, ExportKind kind, SyncFolder folder, Action<string> onSkipped)
+    public static IReadOnlyList<(ExportTable Table, AtomicFile File)> Split(string downloaded, ExportKind kind, SyncFolder folder, Action<string> onSkipped)
     {
         byte[] head = ExportFileKind.ReadHead(downloaded, out int count);
         if (ExportFileKind.IsZip(head, count))
@@ -46,46 +46,65 @@ internal static class ExportSplitter
             throw new ExportFormatException($"The {kind} export's file {holds}, not {ExportCatalog.Get(expected)}.");
         }
 
-        string workFile = folder.NewWorkFile(ExportCatalog.Get(expected).FileStem);
-        File.Move(downloaded, workFile);
-        return [(expected, workFile)];
+        return [(expected, Copy(() => File.OpenRead(downloaded), expected, folder))];
     }
 
-    private static IReadOnlyList<(ExportTable, string)> SplitZip(string zipPath, SyncFolder folder, Action<string> onSkipped)
+    private static IReadOnlyList<(ExportTable, AtomicFile)> SplitZip(string zipPath, SyncFolder folder, Action<string> onSkipped)
     {
-        var files = new List<(ExportTable Table, string WorkFile)>();
-        using ZipArchive zip = ZipFile.OpenRead(zipPath);
-        foreach (ZipArchiveEntry entry in zip.Entries.Where(entry => entry.Name.Length > 0))
+        var files = new List<(ExportTable Table, AtomicFile File)>();
+        try
         {
-            ExportTable? table;
-            using (Stream header = entry.Open())
+            using ZipArchive zip = ZipFile.OpenRead(zipPath);
+            foreach (ZipArchiveEntry entry in zip.Entries.Where(entry => entry.Name.Length > 0))
             {
-                table = Identify(header);
+                ExportTable? table;
+                using (Stream header = entry.Open())
+                {
+                    table = Identify(header);
+                }
+
+                if (table is not ExportTable known)
+                {
+                    onSkipped($"The export's zip entry '{entry.FullName}' holds no table this release knows; it was not saved.");
+                    continue;
+                }
+
+                if (files.Any(file => file.Table == known))
+                {
+                    throw new ExportFormatException($"The export's zip holds {ExportCatalog.Get(known)} twice (the second is '{entry.FullName}'); which one to keep cannot be told.");
+                }
+
+                files.Add((known, Copy(entry.Open, known, folder)));
             }
 
-            if (table is not ExportTable known)
-            {
-                onSkipped($"The export's zip entry '{entry.FullName}' holds no table this release knows; it was not saved.");
-                continue;
-            }
-
-            if (files.Any(file => file.Table == known))
-            {
-                throw new ExportFormatException($"The export's zip holds {ExportCatalog.Get(known)} twice (the second is '{entry.FullName}'); which one to keep cannot be told.");
-            }
-
-            string workFile = folder.NewWorkFile(ExportCatalog.Get(known).FileStem);
-            using (Stream source = entry.Open())
-            using (var target = new FileStream(workFile, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                source.CopyTo(target);
-                target.Flush(flushToDisk: true);
-            }
-
-            files.Add((known, workFile));
+            return files;
         }
+        catch
+        {
+            files.ForEach(file => file.File.Dispose());
+            throw;
+        }
+    }
 
-        return files;
+    /// <summary>A table's bytes, as served, in a work file of their own.</summary>
+    private static AtomicFile Copy(Func<Stream> open, ExportTable table, SyncFolder folder)
+    {
+        AtomicFile file = AtomicFile.Create(folder.WorkFolder, ExportCatalog.Get(table).FileStem);
+        try
+        {
+            using (Stream source = open())
+            {
+                source.CopyTo(file.Stream);
+            }
+
+            file.Close();
+            return file;
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
     }
 
     /// <summary>The table the header names, by its columns alone; null when none, or when it is not a CSV at all.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.ComponentModel;
 using System.Diagnostics;
+using System.IO;
 
 namespace MaestroQA.Client.Sync;
 
@@ -51,7 +52,7 @@ public sealed class SystemProcessProbe : IProcessProbe
         {
             try
             {
-                if (process.HasExited)
+                if (process.HasExited || HasEnded(processId))
                 {
                     return false;
                 }
@@ -64,6 +65,31 @@ public sealed class SystemProcessProbe : IProcessProbe
             }
 
             return true;
+        }
+    }
+
+    /// <summary>
+    /// A process that has exited but that its parent has not yet reaped (a zombie, as after kill -9) still has its id,
+    /// and .NET reports it running; on Linux /proc says what it is. Elsewhere an exited process is reported exited.
+    /// </summary>
+    internal static bool HasEnded(int processId)
+    {
+        string stat = $"/proc/{processId}/stat";
+        if (!File.Exists(stat))
+        {
+            return false;
+        }
+
+        try
+        {
+            // "pid (command) state ...": the command may hold spaces and parentheses, so the state follows the last ')'.
+            string text = File.ReadAllText(stat);
+            int close = text.LastIndexOf(')');
+            return close > 0 && close + 2 < text.Length && text[close + 2] is 'Z' or 'X' or 'x';
+        }
+        catch (IOException)
+        {
+            return true; // it went between the two looks
         }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Text.Json;
+using MaestroQA.Client.Exports;
 using MaestroQA.Client.Models;
 
 namespace MaestroQA.Client.Sync;
@@ -28,10 +29,16 @@ public sealed class SyncLock : IDisposable
     public SyncLockHolder Holder => _holder;
 
     /// <exception cref="SyncLockedException">Another live sync holds the folder.</exception>
+    /// <exception cref="ExportFileException">The lock cannot be written (a folder in its place, a folder that refuses it).</exception>
     public static SyncLock Acquire(string folder, IProcessProbe? probe = null, TimeProvider? time = null)
     {
         probe ??= SystemProcessProbe.Instance;
         string path = Path.Combine(Path.GetFullPath(folder), SyncNames.LockFileName);
+        if (Directory.Exists(path))
+        {
+            throw new ExportFileException(path, $"'{path}' is a folder, where the sync keeps its lock file; move it away and run again.");
+        }
+
         int me = probe.CurrentProcessId;
         probe.IsRunning(me, out DateTime? myStart);
         var holder = new SyncLockHolder
@@ -99,24 +106,19 @@ public sealed class SyncLock : IDisposable
 
     private static bool TryCreate(string path, SyncLockHolder holder)
     {
-        string aside = $"{path}.{Guid.NewGuid():N}.tmp";
-        File.WriteAllBytes(aside, JsonSerializer.SerializeToUtf8Bytes(holder, SyncJsonContext.Default.SyncLockHolder));
         try
         {
             // Without overwrite: fails when a lock is there, whoever renamed theirs in first.
-            File.Move(aside, path);
+            AtomicFile.WriteAllBytes(path, JsonSerializer.SerializeToUtf8Bytes(holder, SyncJsonContext.Default.SyncLockHolder), overwrite: false);
             return true;
         }
         catch (IOException) when (File.Exists(path))
         {
             return false;
         }
-        finally
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            if (File.Exists(aside))
-            {
-                File.Delete(aside);
-            }
+            throw new ExportFileException(path, $"Cannot write the sync lock '{path}': {ex.Message} Nothing was requested.", innerException: ex);
         }
     }
 

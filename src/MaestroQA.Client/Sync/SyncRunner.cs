@@ -5,48 +5,46 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using MaestroQA.Client.Api;
+using MaestroQA.Client.Api.Polling;
+using MaestroQA.Client.Dates;
 using MaestroQA.Client.Exports;
 using MaestroQA.Client.Models;
 
 namespace MaestroQA.Client.Sync;
 
 /// <summary>
-/// Runs a plan as a pipeline: windows are requested one after another as fast as the demanding limit allows, while the
-/// ones already requested are waited on (<see cref="ExportStatusPoller"/>) and downloaded, split into their tables and
-/// moved into place. The state records each request at once and each window once its files are in place.
+/// Runs a plan as a pipeline: windows are requested one after another, oldest first, as fast as the demanding limit
+/// allows (<see cref="SyncRequestQueue"/>), while the ones already requested are waited on (<see cref="ExportPoller"/>)
+/// and downloaded, split into their tables and moved into place. The state records each request at once and each
+/// window once its files are in place.
 /// </summary>
 public sealed class SyncRunner
 {
-    private readonly MaestroQAClient _client;
+    private readonly IExportApi _api;
     private readonly SyncPlan _plan;
     private readonly SyncFolder _folder;
     private readonly SyncStateStore _store;
     private readonly SyncRequest _request;
     private readonly RateLimitPolicy _easyLimit;
+    private readonly PollSchedule _schedule;
     private readonly TimeProvider _time;
-    private readonly SemaphoreSlim _requestTurn = new(1, 1);
+    private readonly SyncRequestQueue _queue = new();
     private int _requested;
     private int _completed;
     private int _failed;
     private Exception? _fatal;
 
-    public SyncRunner(MaestroQAClient client, SyncPlan plan, SyncRequest request, SyncFolder folder, string statePath, RateLimitPolicy easyLimit, TimeProvider? time = null)
+    public SyncRunner(IExportApi api, SyncPlan plan, SyncRequest request, SyncFolder folder, string statePath, RateLimitPolicy easyLimit, PollSchedule? schedule = null, TimeProvider? time = null)
     {
-        _client = client ?? throw new ArgumentNullException(nameof(client));
+        _api = api ?? throw new ArgumentNullException(nameof(api));
         _plan = plan ?? throw new ArgumentNullException(nameof(plan));
         _request = request ?? throw new ArgumentNullException(nameof(request));
         _folder = folder ?? throw new ArgumentNullException(nameof(folder));
         _store = new SyncStateStore(statePath, plan.State);
         _easyLimit = easyLimit;
+        _schedule = schedule ?? PollSchedule.Default;
         _time = time ?? TimeProvider.System;
     }
-
-    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(2);
-
-    public TimeSpan MaxPollInterval { get; init; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>How long one export may take to complete in this run.</summary>
-    public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(30);
 
     /// <summary>Downloads at a time: they are outside the API's limits, but share the machine's bandwidth and disk.</summary>
     public int MaxParallelDownloads { get; init; } = 2;
@@ -56,26 +54,25 @@ public sealed class SyncRunner
     {
         _folder.ResetWorkFolder();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var poller = new ExportStatusPoller(_client.GetExportAsync, _easyLimit, _time)
-        {
-            PollInterval = PollInterval,
-            MaxPollInterval = MaxPollInterval,
-            Timeout = Timeout,
-        };
+        using var poller = new ExportPoller(_api.GetExportAsync, _easyLimit, _schedule, observer, _time);
         using var downloads = new SemaphoreSlim(MaxParallelDownloads, MaxParallelDownloads);
-        _requested = _plan.Jobs.Count(job => job.Export is not null);
+        _requested = _plan.Jobs.Count(job => job.Pending is not null);
         Report(observer);
 
-        // In window order: the requests go out in it.
-        var turns = _plan.Jobs
-            .Where(job => job.Export is null)
-            .Select(job => new KeyValuePair<SyncJob, TaskCompletionSource<MqaExport>>(job, new TaskCompletionSource<MqaExport>(TaskCreationOptions.RunContinuationsAsynchronously)))
-            .ToList();
-        var work = new List<Task> { RequestInOrderAsync(turns, observer, stop) };
-        work.AddRange(_plan.Jobs.Select(job => RunJobAsync(job, turns.FirstOrDefault(turn => turn.Key == job).Value?.Task, poller, downloads, observer, stop)));
+        // An export an earlier run requested may be forgotten, and is then requested anew: later windows wait for its check.
+        foreach (SyncJob resumed in _plan.Jobs.Where(job => job.Pending is not null))
+        {
+            _queue.Hold(resumed.From);
+        }
+
+        Task requests = _queue.RunAsync((job, token) => RequestAsync(job, observer, token), stop.Token);
+        var context = new RunContext(poller, downloads, observer, stop);
+        Task[] jobs = _plan.Jobs.Select(job => RunJobAsync(job, context)).ToArray();
         try
         {
-            await Task.WhenAll(work).ConfigureAwait(false);
+            await Task.WhenAll(jobs).ConfigureAwait(false);
+            _queue.Close();
+            await requests.ConfigureAwait(false);
         }
         finally
         {
@@ -87,114 +84,85 @@ public sealed class SyncRunner
             throw _fatal;
         }
 
+        if (_queue.NotRequested > 0 && !stop.IsCancellationRequested)
+        {
+            observer.Warning($"{_queue.NotRequested} window(s) were not requested after a request failed; the next run requests them.");
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
     }
 
-    /// <summary>One request at a time, in window order: the limiter lets each go as soon as the demanding limit allows.</summary>
-    private async Task RequestInOrderAsync(List<KeyValuePair<SyncJob, TaskCompletionSource<MqaExport>>> turns, ISyncObserver observer, CancellationTokenSource stop)
+    private async Task<SyncJob> RequestAsync(SyncJob job, ISyncObserver observer, CancellationToken cancellationToken)
     {
-        int left = turns.Count;
-        foreach (KeyValuePair<SyncJob, TaskCompletionSource<MqaExport>> turn in turns)
+        if (job.IsSnapshot)
         {
-            if (stop.IsCancellationRequested)
-            {
-                turn.Value.TrySetCanceled();
-                continue;
-            }
-
-            try
-            {
-                turn.Value.TrySetResult(await RequestAsync(turn.Key, observer, stop.Token).ConfigureAwait(false));
-                left--;
-            }
-            catch (Exception ex)
-            {
-                turn.Value.TrySetException(ex);
-                left--;
-
-                // What refused one request would most likely refuse the next: stop asking; the next run goes on from here.
-                foreach (TaskCompletionSource<MqaExport> rest in turns.Select(pair => pair.Value).Where(rest => !rest.Task.IsCompleted))
-                {
-                    rest.TrySetCanceled();
-                }
-
-                if (left > 0 && !stop.IsCancellationRequested)
-                {
-                    observer.Warning($"{left} window(s) were not requested after that failure; the next run requests them.");
-                }
-
-                return;
-            }
+            DateTime taken = SyncPlanner.WholeSeconds(_time.GetUtcNow().UtcDateTime);
+            job = job with { Window = new DateWindow(taken, taken) };
         }
+
+        string name = SyncNames.ExportName(job.Kind, job.From, job.To);
+        MqaExport export = job.Kind switch
+        {
+            ExportKind.Raw => await _api.RequestRawExportAsync(
+                new RawExportRequest(job.From, job.To) { Name = name, IncludeCalibrations = _request.IncludeCalibrations, IncludeGraderQA = _request.IncludeGraderQA ? true : null },
+                cancellationToken).ConfigureAwait(false),
+            ExportKind.AuditLog => await _api.RequestAuditLogExportAsync(new AuditLogExportRequest(job.From, job.To) { Name = name }, cancellationToken).ConfigureAwait(false),
+            _ => await _api.RequestGroupsExportAsync(new GroupsExportRequest { Name = name, IncludeUnavailable = _request.IncludeUnavailable ? true : null }, cancellationToken).ConfigureAwait(false),
+        };
+
+        // Recorded before anything waits on it: a run that dies from here on leaves an export to poll, not to request again.
+        SyncJob requested = _store.Requested(job, export);
+        Interlocked.Increment(ref _requested);
+        Report(observer);
+        return requested;
     }
 
-    private async Task<MqaExport> RequestAsync(SyncJob job, ISyncObserver observer, CancellationToken cancellationToken)
+    private async Task RunJobAsync(SyncJob job, RunContext run)
     {
-        await _requestTurn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var firstCheck = new FirstCheck(_queue, job);
         try
         {
-            if (job.IsSnapshot)
+            if (job.Pending is null)
             {
-                DateTime taken = SyncPlanner.WholeSeconds(_time.GetUtcNow().UtcDateTime);
-                job.From = taken;
-                job.To = taken;
+                job = await _queue.RequestAsync(job).ConfigureAwait(false);
             }
 
-            string name = SyncNames.ExportName(job.Kind, job.From, job.To);
-            MqaExport export = job.Kind switch
-            {
-                ExportKind.Raw => await _client.RequestRawExportAsync(
-                    new RawExportRequest(job.From, job.To) { Name = name, IncludeCalibrations = _request.IncludeCalibrations, IncludeGraderQA = _request.IncludeGraderQA ? true : null },
-                    cancellationToken).ConfigureAwait(false),
-                ExportKind.AuditLog => await _client.RequestAuditLogExportAsync(new AuditLogExportRequest(job.From, job.To) { Name = name }, cancellationToken).ConfigureAwait(false),
-                _ => await _client.RequestGroupsExportAsync(new GroupsExportRequest { Name = name, IncludeUnavailable = _request.IncludeUnavailable ? true : null }, cancellationToken).ConfigureAwait(false),
-            };
-
-            // Recorded before anything waits on it: a run that dies from here on leaves an export to poll, not to request again.
-            _store.Requested(job, export);
-            Interlocked.Increment(ref _requested);
-            Report(observer);
-            return export;
-        }
-        finally
-        {
-            _requestTurn.Release();
-        }
-    }
-
-    private async Task RunJobAsync(SyncJob job, Task<MqaExport>? turn, ExportStatusPoller poller, SemaphoreSlim downloads, ISyncObserver observer, CancellationTokenSource stop)
-    {
-        try
-        {
-            MqaExport export = turn is null ? Resumed(job) : await turn.ConfigureAwait(false);
             bool requestedAnew = false;
             bool linkRefreshed = false;
             while (true)
             {
+                MqaExport export = ExportOf(job);
                 try
                 {
-                    MqaExport complete = await poller.WaitAsync(export, stop.Token).ConfigureAwait(false);
-                    await LandAsync(job, complete, downloads, observer, stop.Token).ConfigureAwait(false);
+                    MqaExport complete = await run.Poller.WaitAsync(export, (_, _) => firstCheck.Done(), run.Stop.Token).ConfigureAwait(false);
+                    if (!complete.HasData && await ConfirmEmptyAsync(complete, run.Stop.Token).ConfigureAwait(false) is MqaExport confirmed)
+                    {
+                        complete = confirmed;
+                    }
+
+                    await LandAsync(job, complete, run).ConfigureAwait(false);
                     return;
                 }
                 catch (MaestroQAApiException ex) when (ex.Kind == ApiErrorKind.NotFound && !requestedAnew)
                 {
-                    // The API no longer knows the export (its retention ran out): ask for the window again.
-                    observer.Verbose($"{job}: MaestroQA no longer knows export {export.ExportId}; requesting the window anew.");
+                    // The API no longer knows the export (its retention ran out): ask for the window again, in its turn.
+                    run.Observer.Verbose($"{job}: MaestroQA no longer knows export {export.ExportId}; requesting the window anew.");
                     requestedAnew = true;
-                    _store.Abandoned(job);
-                    export = await RequestAsync(job, observer, stop.Token).ConfigureAwait(false);
+                    job = _store.Abandoned(job);
+                    Task<SyncJob> turn = _queue.RequestAsync(job);
+                    firstCheck.Done();
+                    job = await turn.ConfigureAwait(false);
                 }
-                catch (MaestroQAApiException ex) when (ex.Kind == ApiErrorKind.DownloadRefused && !linkRefreshed)
+                catch (MaestroQAApiException ex) when (ex.Kind is ApiErrorKind.DownloadRefused or ApiErrorKind.UnexpectedResponse && !linkRefreshed && ex.StatusCode is null or 200 or 403 or 404 or 410)
                 {
-                    // The presigned link expired between the check and the download: a new check hands out a fresh one.
-                    observer.Verbose($"{job}: the download link of export {export.ExportId} was refused; checking the export again for a fresh one.");
+                    // The presigned link expired between the check and the download, or storage served an error page:
+                    // a new check hands out a fresh link.
+                    run.Observer.Verbose($"{job}: the download of export {export.ExportId} failed ({ex.Message}); checking the export again for a fresh link.");
                     linkRefreshed = true;
-                    export = export with { Status = ExportStatus.InProgress, RequestedAt = default };
                 }
             }
         }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested || turn is { IsCanceled: true })
+        catch (OperationCanceledException) when (run.Stop.IsCancellationRequested || _queue.NotRequested > 0)
         {
             // Stopped, or never requested after an earlier request failed: the state has it as it stood.
         }
@@ -208,62 +176,105 @@ public sealed class SyncRunner
             if (ex is MaestroQAApiException { IsTokenRefused: true })
             {
                 Interlocked.CompareExchange(ref _fatal, ex, null);
-                stop.Cancel();
+                run.Stop.Cancel();
                 return;
             }
 
             Interlocked.Increment(ref _failed);
-            observer.Failed(job, ex);
-            Report(observer);
+            run.Observer.Failed(job, ex);
+            Report(run.Observer);
+        }
+        finally
+        {
+            firstCheck.Done();
         }
     }
 
-    private static MqaExport Resumed(SyncJob job) => new(job.Export!.ExportId, job.Kind)
+    /// <summary>
+    /// Complete with no data marks the window synced for good, so it is asked once more: only a second such answer is
+    /// recorded as empty. Null when the second answer is the same; the export as it now stands otherwise.
+    /// </summary>
+    private async Task<MqaExport?> ConfirmEmptyAsync(MqaExport complete, CancellationToken cancellationToken)
+    {
+        MqaExport again = await _api.GetExportAsync(complete, cancellationToken).ConfigureAwait(false);
+        return again.Status == ExportStatus.Complete && !again.HasData ? null : again.HasData ? again : complete;
+    }
+
+    private MqaExport ExportOf(SyncJob job) => new(job.Pending!.Value.ExportId, job.Kind)
     {
         Name = SyncNames.ExportName(job.Kind, job.From, job.To),
         StartDate = job.IsSnapshot ? null : job.From,
         EndDate = job.IsSnapshot ? null : job.To,
-        RequestedAt = job.Export.RequestedAt,
+        RequestedAt = job.Pending.Value.RequestedAt,
     };
 
     /// <summary>Downloads, splits and moves the files into place, then records the window: in that order, always.</summary>
-    private async Task LandAsync(SyncJob job, MqaExport complete, SemaphoreSlim downloads, ISyncObserver observer, CancellationToken cancellationToken)
+    private async Task LandAsync(SyncJob job, MqaExport complete, RunContext run)
     {
         IReadOnlyList<string> files = [];
         if (complete.HasData)
         {
-            await downloads.WaitAsync(cancellationToken).ConfigureAwait(false);
+            await run.Downloads.WaitAsync(run.Stop.Token).ConfigureAwait(false);
             try
             {
-                // The downloader checks the bytes (no error page, no damaged zip) before it names the file.
-                SavedExport saved = await new ExportDownloader(_client).SaveToFolderAsync(complete, _folder.WorkFolder, overwrite: true, progress: null, cancellationToken).ConfigureAwait(false);
-                string downloaded = saved.Path;
-                IReadOnlyList<(ExportTable Table, string WorkFile)> tables = ExportSplitter.Split(downloaded, job.Kind, _folder, observer.Warning);
-                cancellationToken.ThrowIfCancellationRequested();
-                files = _folder.MoveIntoPlace(tables, SyncNames.WindowFile(job.From, job.To));
-                if (File.Exists(downloaded))
-                {
-                    File.Delete(downloaded);
-                }
+                files = await DownloadAndPlaceAsync(job, complete, run).ConfigureAwait(false);
             }
             finally
             {
-                downloads.Release();
+                run.Downloads.Release();
             }
         }
 
-        DateTime requestedAt = job.Export!.RequestedAt;
-        _store.Completed(job);
+        DateTime now = _time.GetUtcNow().UtcDateTime;
+        _store.Completed(job, complete.HasData ? null : new EmptyWindow { From = job.From, To = job.To, ExportId = complete.ExportId, ConfirmedAt = now });
         Interlocked.Increment(ref _completed);
-        observer.Completed(new MqaSyncWindow(job.Kind, job.From, job.To, complete.ExportId)
+        run.Observer.Completed(new MqaSyncWindow(job.Kind, job.From, job.To, complete.ExportId)
         {
             Files = files.ToArray(),
             Bytes = files.Sum(file => new FileInfo(file).Length),
-            Duration = _time.GetUtcNow().UtcDateTime - requestedAt,
+            Duration = now - job.Pending!.Value.RequestedAt,
         });
-        Report(observer);
+        Report(run.Observer);
+    }
+
+    private async Task<IReadOnlyList<string>> DownloadAndPlaceAsync(SyncJob job, MqaExport complete, RunContext run)
+    {
+        // The downloader checks the bytes (no error page, no damaged zip) before it names the file.
+        SavedExport saved = await new ExportDownloader(_api).SaveToFolderAsync(complete, _folder.WorkFolder, overwrite: true, progress: null, run.Stop.Token).ConfigureAwait(false);
+        IReadOnlyList<(ExportTable Table, AtomicFile File)> tables = ExportSplitter.Split(saved.Path, job.Kind, _folder, run.Observer.Warning);
+        try
+        {
+            run.Stop.Token.ThrowIfCancellationRequested();
+            return _folder.MoveIntoPlace(tables, SyncNames.WindowFile(job.From, job.To));
+        }
+        finally
+        {
+            foreach ((_, AtomicFile file) in tables)
+            {
+                file.Dispose();
+            }
+
+            File.Delete(saved.Path);
+        }
     }
 
     private void Report(ISyncObserver observer) =>
         observer.Progress(new SyncProgress(_plan.Jobs.Count, Volatile.Read(ref _requested), Volatile.Read(ref _completed), Volatile.Read(ref _failed)));
+
+    /// <summary>What every window's task of one run shares.</summary>
+    private sealed record RunContext(ExportPoller Poller, SemaphoreSlim Downloads, ISyncObserver Observer, CancellationTokenSource Stop);
+
+    /// <summary>Lifts a resumed window's hold on the queue once its export has been checked (or the window is done with).</summary>
+    private sealed class FirstCheck(SyncRequestQueue queue, SyncJob job)
+    {
+        private int _done = job.Pending is null ? 1 : 0;
+
+        public void Done()
+        {
+            if (Interlocked.Exchange(ref _done, 1) == 0)
+            {
+                queue.Release(job.From);
+            }
+        }
+    }
 }

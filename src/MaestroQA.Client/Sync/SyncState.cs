@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Serialization;
+using MaestroQA.Client.Dates;
 using MaestroQA.Client.Models;
 
 namespace MaestroQA.Client.Sync;
@@ -24,6 +25,9 @@ public sealed class SyncState
     [JsonPropertyName("auditLog")] public SyncKindState? AuditLog { get; set; }
 
     [JsonPropertyName("groups")] public SyncKindState? Groups { get; set; }
+
+    [JsonIgnore]
+    public IEnumerable<SyncKindState> Kinds => new[] { Raw, AuditLog, Groups }.Where(kind => kind is not null)!;
 
     public SyncKindState? For(ExportKind kind) => kind switch
     {
@@ -58,10 +62,18 @@ public sealed class SyncKindState
     [JsonPropertyName("options")] public string Options { get; set; } = string.Empty;
 
     /// <summary>Windows after SyncedTo with an export: requested and waiting, or complete ahead of an earlier window.</summary>
-    [JsonPropertyName("windows")] public List<SyncWindowState> Windows { get; set; } = [];
+    [JsonPropertyName("windows")] public List<RequestedWindow> Windows { get; set; } = [];
+
+    /// <summary>
+    /// Synced windows MaestroQA had no data for (complete with an empty dataUrl, twice): they have no files, and are
+    /// listed here so that a transient empty answer can be seen (-WhatIf) and redone (-RedoEmptyWindows).
+    /// </summary>
+    [JsonPropertyName("emptyWindows")] public List<EmptyWindow> EmptyWindows { get; set; } = [];
+
+    public RequestedWindow? Find(DateWindow window) => Windows.FirstOrDefault(requested => requested.From == window.From && requested.To == window.To);
 
     /// <summary>Marks a window complete and moves SyncedTo over every complete window that now follows it without a gap.</summary>
-    public void Complete(SyncWindowState window)
+    public void Complete(RequestedWindow window)
     {
         window.Done = true;
         if (window.From == window.To)
@@ -81,7 +93,8 @@ public sealed class SyncKindState
     }
 }
 
-public sealed class SyncWindowState
+/// <summary>A window with an export: requested and waiting, or (<see cref="Done"/>) complete ahead of an earlier window.</summary>
+public sealed class RequestedWindow
 {
     [JsonPropertyName("from")] public DateTime From { get; set; }
 
@@ -93,4 +106,23 @@ public sealed class SyncWindowState
 
     /// <summary>Its files are in place, but an earlier window is not yet: it is never requested again.</summary>
     [JsonPropertyName("done")] public bool Done { get; set; }
+
+    [JsonIgnore]
+    public DateWindow Window => new(From, To);
+}
+
+/// <summary>A synced window MaestroQA had no data for.</summary>
+public sealed class EmptyWindow
+{
+    [JsonPropertyName("from")] public DateTime From { get; set; }
+
+    [JsonPropertyName("to")] public DateTime To { get; set; }
+
+    [JsonPropertyName("exportId")] public string ExportId { get; set; } = string.Empty;
+
+    /// <summary>UTC: when MaestroQA said, for the second time, that it holds no data.</summary>
+    [JsonPropertyName("confirmedAt")] public DateTime ConfirmedAt { get; set; }
+
+    [JsonIgnore]
+    public DateWindow Window => new(From, To);
 }

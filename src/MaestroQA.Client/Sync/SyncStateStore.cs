@@ -12,51 +12,66 @@ internal sealed class SyncStateStore
 
     public SyncStateStore(string path, SyncState state)
     {
-        _path = Path.GetFullPath(path);
+        _path = System.IO.Path.GetFullPath(path);
         _state = state;
     }
 
+    public string Path => _path;
+
     /// <summary>Records the export a window was requested as, before anything waits on it: a later run polls it rather than asking again.</summary>
-    public void Requested(SyncJob job, MqaExport export)
+    /// <returns>The job as it now stands: requested.</returns>
+    public SyncJob Requested(SyncJob job, MqaExport export)
     {
         lock (_gate)
         {
-            var window = new SyncWindowState { From = job.From, To = job.To, ExportId = export.ExportId, RequestedAt = export.RequestedAt };
-            KindState(job).Windows.Add(window);
-            job.Export = window;
+            Kind(job).Windows.Add(new RequestedWindow { From = job.From, To = job.To, ExportId = export.ExportId, RequestedAt = export.RequestedAt });
             Save();
+            return job with { Pending = new PendingExport(export.ExportId, export.RequestedAt) };
         }
     }
 
-    /// <summary>Call only once the window's files are all in place.</summary>
-    public void Completed(SyncJob job)
+    /// <summary>Call only once the window's files are all in place (none, when MaestroQA confirmed it holds no data).</summary>
+    public void Completed(SyncJob job, EmptyWindow? empty = null)
     {
         lock (_gate)
         {
-            KindState(job).Complete(job.Export!);
+            SyncKindState kind = Kind(job);
+            kind.EmptyWindows.RemoveAll(window => window.From == job.From && window.To == job.To);
+            if (empty is not null)
+            {
+                kind.EmptyWindows.Add(empty);
+            }
+
+            if (kind.Find(job.Window) is RequestedWindow window)
+            {
+                kind.Complete(window);
+            }
+
             Save();
         }
     }
 
     /// <summary>The export cannot deliver (the API forgot it, or it errored): the window is to be requested anew.</summary>
-    public void Abandoned(SyncJob job)
+    /// <returns>The job as it now stands: not requested.</returns>
+    public SyncJob Abandoned(SyncJob job)
     {
         lock (_gate)
         {
-            if (job.Export is SyncWindowState window)
+            if (Kind(job).Find(job.Window) is RequestedWindow window && !window.Done)
             {
-                KindState(job).Windows.Remove(window);
-                job.Export = null;
+                Kind(job).Windows.Remove(window);
                 Save();
             }
+
+            return job with { Pending = null };
         }
     }
 
-    private SyncKindState KindState(SyncJob job) => _state.For(job.Kind)!;
+    private SyncKindState Kind(SyncJob job) => _state.For(job.Kind)!;
 
     private void Save()
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(_path)!);
         SyncStateFile.Save(_path, _state);
     }
 }

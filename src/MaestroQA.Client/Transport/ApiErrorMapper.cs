@@ -9,15 +9,16 @@ namespace MaestroQA.Client.Transport;
 /// <summary>The one place that turns an HTTP failure into a MaestroQAApiException.</summary>
 internal static class ApiErrorMapper
 {
-    public static MaestroQAApiException FromResponse(ApiRequest request, ApiResponse response)
+    /// <param name="refusalBudget">How long 429s were retried for (RetryRules.RefusalBudget), to say why one was not waited out.</param>
+    public static MaestroQAApiException FromResponse(ApiRequest request, ApiResponse response, TimeSpan refusalBudget)
     {
         int status = (int)response.StatusCode;
         string? serverMessage = ReadServerMessage(response.Body);
         string said = serverMessage is null ? string.Empty : $": {serverMessage}";
         (ApiErrorKind kind, string advice) = request.DownloadUri is null ? Classify(response.StatusCode) : ClassifyDownload(response.StatusCode);
-        if (response.LongestRetryWait is TimeSpan longest)
+        if (status == 429 && response.RetryAfter is TimeSpan retryAfter && retryAfter > refusalBudget)
         {
-            advice = $" MaestroQA asked to wait {response.RetryAfter!.Value.TotalSeconds:0} s, longer than the {longest.TotalSeconds:0} s the retries wait in all; try again after that.";
+            advice = $" MaestroQA asked to wait {retryAfter.TotalSeconds:0} s, longer than the {refusalBudget.TotalSeconds:0} s the retries wait in all; try again after that.";
         }
 
         if (status == 408 || status >= 500)
@@ -32,17 +33,19 @@ internal static class ApiErrorMapper
     public static MaestroQAApiException FromTimeout(ApiRequest request, TimeSpan timeout, Exception inner) =>
         new(ApiErrorKind.Timeout, $"{Who(request)} did not answer {request} within {timeout.TotalSeconds:0.#} s{(request.RetryTransientFailures ? " (after retries)" : string.Empty)}.{NotSentAgain(request)}", innerException: inner);
 
-    public static MaestroQAApiException FromStall(ApiRequest request, DownloadStalledException stalled) =>
-        new(ApiErrorKind.Timeout, $"The download {request} stopped: {stalled.Message} (after retries). -TimeoutSec sets how long a silent host is waited for.", innerException: stalled);
+    public static MaestroQAApiException FromStall(ApiRequest request, DownloadStalledException stalled) => request.DownloadUri is null
+        ? new(ApiErrorKind.Timeout, $"MaestroQA stopped answering {request}: it sent nothing for {stalled.Timeout.TotalSeconds:0.#} s{(request.RetryTransientFailures ? " (after retries)" : string.Empty)}.{NotSentAgain(request)} -TimeoutSec sets how long a silent host is waited for.", innerException: stalled)
+        : new(ApiErrorKind.Timeout, $"The download {request} stopped: {stalled.Message} (after retries). -TimeoutSec sets how long a silent host is waited for.", innerException: stalled);
 
     public static MaestroQAApiException FromNetwork(ApiRequest request, Exception inner) =>
         new(ApiErrorKind.NetworkError, $"Could not reach {Who(request, startsSentence: false)} for {request}: {inner.Message}{NotSentAgain(request)}", innerException: inner);
 
-    // An export request that failed on the way may still have made an export, and the API cannot find one by name:
-    // sending it again could make two, so the user decides.
-    private static string NotSentAgain(ApiRequest request) => request.RetryTransientFailures
-        ? string.Empty
-        : " The request was not sent again: MaestroQA may have made the export all the same, and sending it again could make a second one. Check the exports in MaestroQA before requesting it again.";
+    // A write that failed on the way may still have been applied (an export made, say), and the API cannot find an
+    // export by name: sending it again could make two, so the user decides.
+    private static string NotSentAgain(ApiRequest request) =>
+        request.RetryTransientFailures ? string.Empty
+        : request.MakesExport ? " The request was not sent again: MaestroQA may have made the export all the same, and sending it again could make a second one. Check the exports in MaestroQA before requesting it again."
+        : " The request was not sent again: MaestroQA may have applied it all the same. Check whether it was before sending it again.";
 
     private static string Who(ApiRequest request, bool startsSentence = true) =>
         request.DownloadUri is null ? "MaestroQA" : (startsSentence ? "The" : "the") + " export's storage host";

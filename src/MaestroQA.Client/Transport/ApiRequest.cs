@@ -25,7 +25,10 @@ internal sealed class ApiRequest
 
     public HttpMethod Method { get; }
 
-    /// <summary>Relative to the base URI for API calls; for a download, the URL without its (secret) query.</summary>
+    /// <summary>
+    /// Relative to the session's base URI (it may carry a query); one that starts with '/' is relative to the base's
+    /// host. For a download, the URL without its (secret) query.
+    /// </summary>
     public string RelativePath { get; }
 
     /// <summary>Null for downloads: they go to storage, outside the API's limits.</summary>
@@ -44,7 +47,21 @@ internal sealed class ApiRequest
     /// </summary>
     public bool RetryTransientFailures { get; init; }
 
+    /// <summary>
+    /// A 2xx answer longer than the response cap is kept up to the cap (<see cref="ApiResponse.IsTruncated"/>) rather
+    /// than refused: for a write MaestroQA applied whatever the size of its echo.
+    /// </summary>
+    public bool KeepsOversizedSuccess { get; init; }
+
+    /// <summary>Requests an export: a failure on the way may have made one, which errors say (they are not retried).</summary>
+    public bool MakesExport { get; init; }
+
     public static ApiRequest Download(Uri dataUrl) => new(dataUrl);
 
-    public override string ToString() => $"{Method} {RelativePath}";
+    /// <summary>"GET get-export-data": what messages and logs name, without the query (ids and filters stay out of logs).</summary>
+    public override string ToString()
+    {
+        int query = RelativePath.IndexOf('?');
+        return $"{Method} {(query < 0 ? RelativePath : RelativePath.Substring(0, query))}";
+    }
 }

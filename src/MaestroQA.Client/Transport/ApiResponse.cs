@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Net;
 
 namespace MaestroQA.Client.Transport;
@@ -6,11 +7,15 @@ namespace MaestroQA.Client.Transport;
 /// <summary>A buffered response: the body is read inside the attempt, so a connection reset mid-body is retried too.</summary>
 internal sealed class ApiResponse
 {
-    public ApiResponse(HttpStatusCode statusCode, byte[] body, TimeSpan? retryAfter)
+    private static readonly IReadOnlyDictionary<string, string[]> NoHeaders = new Dictionary<string, string[]>();
+
+    public ApiResponse(HttpStatusCode statusCode, byte[] body, TimeSpan? retryAfter, IReadOnlyDictionary<string, string[]>? headers = null, bool isTruncated = false)
     {
         StatusCode = statusCode;
         Body = body;
         RetryAfter = retryAfter;
+        Headers = headers ?? NoHeaders;
+        IsTruncated = isTruncated;
     }
 
     public HttpStatusCode StatusCode { get; }
@@ -19,11 +24,16 @@ internal sealed class ApiResponse
 
     public TimeSpan? RetryAfter { get; }
 
-    /// <summary>How many attempts it took; a 409 after a failed first attempt means that attempt landed.</summary>
-    public int Attempts { get; set; } = 1;
+    /// <summary>Response and content headers, case-insensitive, as the last attempt received them.</summary>
+    public IReadOnlyDictionary<string, string[]> Headers { get; }
 
-    /// <summary>Set on a 429 whose Retry-After was longer than the module waits out: the longest it does (ResiliencePipelineFactory.LongestWait).</summary>
-    public TimeSpan? LongestRetryWait { get; set; }
+    /// <summary>The body was longer than the response cap and holds only its start (see ApiRequest.KeepsOversizedSuccess).</summary>
+    public bool IsTruncated { get; }
+
+    /// <summary>How many attempts it took; a 409 after a failed first attempt means that attempt landed.</summary>
+    public int Attempts { get; private init; } = 1;
 
     public bool IsSuccess => (int)StatusCode is >= 200 and < 300;
+
+    public ApiResponse WithAttempts(int attempts) => new(StatusCode, Body, RetryAfter, Headers, IsTruncated) { Attempts = attempts };
 }

@@ -4,8 +4,6 @@ using System.Net;
 using System.Net.Http;
 using System.Security.Authentication;
 using MaestroQA.Client.Configuration;
-#if !NET
-#endif
 
 namespace MaestroQA.Client.Transport;
 

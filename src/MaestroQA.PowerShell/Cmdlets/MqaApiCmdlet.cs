@@ -1,7 +1,4 @@
-using System;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
 using MaestroQA.Client.Api;
 using MaestroQA.PowerShell.Cmdlets.Session;
 using MaestroQA.PowerShell.Errors;
@@ -9,7 +6,7 @@ using MaestroQA.PowerShell.Session;
 
 namespace MaestroQA.PowerShell.Cmdlets;
 
-/// <summary>A cmdlet that calls the API: it takes -Session and reports failures through the one error mapper.</summary>
+/// <summary>A cmdlet that calls the API: it takes -Session, which it resolves before the first record.</summary>
 public abstract class MqaApiCmdlet : MqaCmdlet
 {
     private MaestroQAClient? _client;
@@ -33,49 +30,6 @@ public abstract class MqaApiCmdlet : MqaCmdlet
         {
             ThrowTerminatingError(SessionResolver.NotConnected(ex));
         }
-    }
-
-    /// <summary>
-    /// Runs one client call on the pipeline thread's pump. False, after writing the failure (see <see cref="WriteFailure"/>),
-    /// when it failed; <paramref name="target"/> is read then, so it can name what the call had reached.
-    /// </summary>
-    /// <param name="explain">Given, adds to the failure what became of the user's things (files left, rows sent).</param>
-    protected bool TryCall<T>(Func<CancellationToken, Task<T>> call, Func<object?> target, out T result, Func<Exception, string?>? explain = null)
-    {
-        try
-        {
-            result = Await(call(StopToken));
-            return true;
-        }
-        catch (Exception ex) when (ex is not PipelineStoppedException)
-        {
-            WriteFailure(ex, target(), ex is OperationCanceledException ? null : explain?.Invoke(ex));
-            result = default!;
-            return false;
-        }
-    }
-
-    protected bool TryCall<T>(Func<CancellationToken, Task<T>> call, object? target, out T result) =>
-        TryCall(call, () => target, out result);
-
-    protected bool TryCall(Func<CancellationToken, Task> call, object? target) =>
-        TryCall(async token => { await call(token).ConfigureAwait(false); return true; }, () => target, out _);
-
-    /// <summary>Writes a failure for its input, or ends the command with it (see <see cref="ErrorRecords.StopsTheCommand"/>).</summary>
-    protected void WriteFailure(Exception exception, object? target, string? details = null)
-    {
-        ErrorRecord record = ErrorRecords.From(exception, target);
-        if (details is not null)
-        {
-            record.ErrorDetails = new ErrorDetails(details);
-        }
-
-        if (ErrorRecords.StopsTheCommand(exception))
-        {
-            ThrowTerminatingError(record);
-        }
-
-        WriteError(record);
     }
 
     private MaestroQAClient CreateClient() => new(ResolvedSession.Transport, this);

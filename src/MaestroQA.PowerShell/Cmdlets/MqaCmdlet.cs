@@ -4,12 +4,14 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using MaestroQA.Client.Transport;
+using MaestroQA.PowerShell.Errors;
 
 namespace MaestroQA.PowerShell.Cmdlets;
 
 /// <summary>
 /// Runs the client's async work while keeping every Write* call on the pipeline thread, where PowerShell requires it:
 /// other threads post actions, the pipeline thread pumps them until the awaited task ends. Ctrl+C cancels the work.
+/// Failures are reported through the one error mapper.
 /// </summary>
 public abstract class MqaCmdlet : PSCmdlet, IApiLog
 {
@@ -63,6 +65,49 @@ public abstract class MqaCmdlet : PSCmdlet, IApiLog
         {
             action();
         }
+    }
+
+    /// <summary>
+    /// Runs one client call on the pipeline thread's pump. False, after writing the failure (see <see cref="WriteFailure"/>),
+    /// when it failed; <paramref name="target"/> is read then, so it can name what the call had reached.
+    /// </summary>
+    /// <param name="explain">Given, adds to the failure what became of the user's things (files left, rows sent).</param>
+    protected bool TryCall<T>(Func<CancellationToken, Task<T>> call, Func<object?> target, out T result, Func<Exception, string?>? explain = null)
+    {
+        try
+        {
+            result = Await(call(StopToken));
+            return true;
+        }
+        catch (Exception ex) when (ex is not PipelineStoppedException)
+        {
+            WriteFailure(ex, target(), ex is OperationCanceledException ? null : explain?.Invoke(ex));
+            result = default!;
+            return false;
+        }
+    }
+
+    protected bool TryCall<T>(Func<CancellationToken, Task<T>> call, object? target, out T result) =>
+        TryCall(call, () => target, out result);
+
+    protected bool TryCall(Func<CancellationToken, Task> call, object? target) =>
+        TryCall(async token => { await call(token).ConfigureAwait(false); return true; }, () => target, out _);
+
+    /// <summary>Writes a failure for its input, or ends the command with it (see <see cref="ErrorRecords.StopsTheCommand"/>).</summary>
+    protected void WriteFailure(Exception exception, object? target, string? details = null)
+    {
+        ErrorRecord record = ErrorRecords.From(exception, target);
+        if (details is not null)
+        {
+            record.ErrorDetails = new ErrorDetails(details);
+        }
+
+        if (ErrorRecords.StopsTheCommand(exception))
+        {
+            ThrowTerminatingError(record);
+        }
+
+        WriteError(record);
     }
 
     protected override void StopProcessing() => _stopping.Cancel();

@@ -30,7 +30,7 @@ public sealed class InvalidParameterTests : IClassFixture<LocalServer>
         };
 
         ApiResponse response = await transport.SendAsync(request, NullApiLog.Instance, CancellationToken.None);
-        var error = Assert.Throws<MaestroQAApiException>(() => ApiTransport.EnsureSuccess(request, response));
+        var error = Assert.Throws<MaestroQAApiException>(() => transport.EnsureSuccess(request, response));
 
         Assert.Equal(ApiErrorKind.InvalidRequest, error.Kind);
         Assert.Equal(status, error.StatusCode);

@@ -1,5 +1,6 @@
 using System.Net;
 using MaestroQA.Client.Configuration;
+using MaestroQA.Client.Models;
 
 namespace MaestroQA.Client.Tests.Configuration;
 
@@ -25,8 +26,31 @@ public sealed class ClientOptionsTests
     [InlineData("ftp://app.maestroqa.com/", false)]
     public void Plain_http_only_for_loopback(string uri, bool allowed)
     {
-        Assert.Equal(allowed, MaestroQAClientOptions.IsAllowedBaseUri(new Uri(uri)));
+        var token = new ApiToken("mqa-test-token-0001");
+        if (allowed)
+        {
+            Assert.Equal(new Uri(uri), new MaestroQAClientOptions(token, new Uri(uri)).BaseUri);
+        }
+        else
+        {
+            Assert.Equal(InputProblem.InsecureBaseUri, Assert.Throws<MaestroQAInputException>(() => new MaestroQAClientOptions(token, new Uri(uri))).Problem);
+        }
     }
+
+    [Theory]
+    [InlineData("https://app.maestroqa.com/api/v1", "https://APP.maestroqa.com:443/api/v1/", true)]
+    [InlineData("https://app.maestroqa.com/api/v1/", "https://app.rippit.com/api/v1/", false)]
+    [InlineData("http://127.0.0.1:5000/api/v1/", "http://127.0.0.1:5001/api/v1/", false)]
+    public void Bases_AreTheSame_WrittenAnyWay(string a, string b, bool same) =>
+        Assert.Equal(same, BaseUris.Same(new Uri(a), new Uri(b)));
+
+    [Theory]
+    [InlineData("https://app.maestroqa.com/api/v1/", "https://app.rippit.com/api/v1/", true)]
+    [InlineData("https://app.maestroqa.com/api/v1/", "https://eu.rippit.com/api/v1/", true)]
+    [InlineData("https://app.maestroqa.com/api/v1/", "https://app.rippit.com/api/v2/", false)]
+    [InlineData("https://app.maestroqa.com/api/v1/", "https://rippit.com.example/api/v1/", false)]
+    public void TheVendorsApi_IsOneApiOnEitherDomain(string a, string b, bool same) =>
+        Assert.Equal(same, BaseUris.SameApi(new Uri(a), new Uri(b)));
 
     [Fact]
     public void A_proxy_password_tells_cache_keys_apart_without_being_in_them()

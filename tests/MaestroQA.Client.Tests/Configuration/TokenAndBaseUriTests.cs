@@ -1,4 +1,5 @@
 using MaestroQA.Client.Configuration;
+using MaestroQA.Client.Models;
 
 namespace MaestroQA.Client.Tests.Configuration;
 
@@ -11,8 +12,9 @@ public sealed class TokenAndBaseUriTests
     [InlineData("abc\tdef")]
     public void ATokenWithAControlCharacter_IsRefused_WithoutShowingIt(string token)
     {
-        var error = Assert.Throws<ArgumentException>(() => new ApiToken(token));
+        var error = Assert.Throws<MaestroQAInputException>(() => new ApiToken(token));
 
+        Assert.Equal(InputProblem.InvalidToken, error.Problem);
         Assert.Contains("control character", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("abc", error.Message, StringComparison.Ordinal);
     }
@@ -24,13 +26,26 @@ public sealed class TokenAndBaseUriTests
     [InlineData("https://user:pw@app.maestroqa.com/api/v1/?sig=x", "a user name or password and a query")]
     public void ABaseUriWithUserInfoAQueryOrAFragment_IsRefused_AndShownWithout(string uri, string parts)
     {
-        var error = Assert.Throws<ArgumentException>(() => new MaestroQAClientOptions(new ApiToken("mqa-test-token-0001"), new Uri(uri)));
+        var error = Assert.Throws<MaestroQAInputException>(() => new MaestroQAClientOptions(new ApiToken("mqa-test-token-0001"), new Uri(uri)));
 
-        Assert.Equal($"The base URI 'https://app.maestroqa.com/api/v1/' must not hold {parts}. (Parameter 'baseUri')", error.Message);
-        Assert.Equal(parts, MaestroQAClientOptions.ForbiddenParts(new Uri(uri)));
+        // One wording, the one users see from Connect-Mqa and New-MqaSession (the engine's own said it otherwise).
+        Assert.Equal(InputProblem.InvalidBaseUri, error.Problem);
+        Assert.Equal($"The base URI must not hold {parts}: give the API's address alone, such as 'https://app.maestroqa.com/api/v1/'.", error.Message);
+        Assert.Equal("https://app.maestroqa.com/api/v1/", error.Value);
     }
 
     [Fact]
     public void APlainBaseUri_HoldsNothingForbidden() =>
-        Assert.Null(MaestroQAClientOptions.ForbiddenParts(new Uri("https://app.maestroqa.com/api/v1/")));
+        Assert.Equal(new Uri("https://app.maestroqa.com/api/v1/"), BaseUris.Checked(new Uri("https://app.maestroqa.com/api/v1")));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void AnEmptyToken_IsRefused_SayingWhereTokensAreMade(string token)
+    {
+        var error = Assert.Throws<MaestroQAInputException>(() => new ApiToken(token));
+
+        Assert.Equal(InputProblem.EmptyToken, error.Problem);
+        Assert.Equal("The API token is empty. Create one in MaestroQA under Other Settings > API Tokens (in Rippit: Other Settings > API Keys).", error.Message);
+    }
 }

@@ -16,6 +16,12 @@ namespace MaestroQA.Client.Tests.Support;
 public sealed class LocalServer : IDisposable
 {
     public const string Token = "mqa-test-token-0001";
+
+    /// <summary>
+    /// A token for tests that draw 429s on purpose: a 429 holds the token's class for a minute window in the whole
+    /// process (ApiRateLimiter.HoldAfterRefusal), which must not slow other tests' tokens.
+    /// </summary>
+    public const string RetryToken = "mqa-test-token-retry";
     private static readonly HttpClient Admin = new();
     private readonly Process _process;
 
@@ -78,6 +84,7 @@ public sealed class LocalServer : IDisposable
     {
         JsonObject body = config is null ? new JsonObject() : JsonSerializer.SerializeToNode(config)!.AsObject();
         body["limits"] ??= new JsonObject { ["windowScale"] = 0.1 };
+        body["validTokens"] ??= new JsonArray(Token, "mqa-test-token-0002", "YOUR_API_TOKEN", RetryToken);
         Post("admin/config", body);
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MaestroQA.Client.Dates;
 using MaestroQA.Client.Models;
 using MaestroQA.Client.Sync;
 
@@ -14,13 +15,13 @@ public sealed class SyncPlannerTests
     private static SyncRequest Request(DateTime? start, DateTime end, params ExportKind[] kinds) =>
         new(kinds.Length == 0 ? [ExportKind.Raw] : kinds, Api) { StartDate = start, EndDate = end, ChunkDays = 1 };
 
-    private static SyncState State(DateTime syncedTo, params SyncWindowState[] windows) => new()
+    private static SyncState State(DateTime syncedTo, params RequestedWindow[] windows) => new()
     {
         BaseUri = Api.AbsoluteUri,
         Raw = new SyncKindState { StartDate = Utc(1, 1), SyncedTo = syncedTo, Options = Request(null, syncedTo).OptionsFor(ExportKind.Raw), Windows = [.. windows] },
     };
 
-    private static SyncWindowState Window(DateTime from, DateTime to, string id, bool done = false) => new() { From = from, To = to, ExportId = id, RequestedAt = from, Done = done };
+    private static RequestedWindow Window(DateTime from, DateTime to, string id, bool done = false) => new() { From = from, To = to, ExportId = id, RequestedAt = from, Done = done };
 
     [Fact]
     public void WindowsAndHoldersRead_TheSame_InACultureWithAnotherTimeSeparator()
@@ -32,7 +33,7 @@ public sealed class SyncPlannerTests
             SyncJob job = SyncPlanner.Plan(null, Request(Utc(1, 1).AddHours(6), Utc(1, 2))).Jobs.Single();
             var window = new MqaSyncWindow(ExportKind.Raw, job.From, job.To, "exp_1");
             var holder = new SyncLockHolder { HostName = "host", ProcessId = 42, Since = job.From };
-            SyncPlanException refused = Assert.Throws<SyncPlanException>(() => SyncPlanner.Plan(State(Utc(1, 5)), Request(null, Utc(1, 4))));
+            var refused = Assert.Throws<MaestroQAInputException>(() => SyncPlanner.Plan(State(Utc(1, 5)), Request(null, Utc(1, 4)) with { EndDateGiven = true }));
 
             Assert.Equal("Raw 2024-01-01 06:00:00Z to 2024-01-02 00:00:00Z", job.ToString());
             Assert.Equal("Raw 2024-01-01 06:00:00Z to 2024-01-02 00:00:00Z (exp_1, 0 file(s))", window.ToString());
@@ -51,7 +52,7 @@ public sealed class SyncPlannerTests
         SyncPlan plan = SyncPlanner.Plan(null, Request(Utc(1, 1).AddHours(6), Utc(1, 3)));
 
         Assert.Equal([Utc(1, 1).AddHours(6), Utc(1, 2)], plan.Jobs.Select(job => job.From));
-        Assert.All(plan.Jobs, job => Assert.Null(job.Export));
+        Assert.All(plan.Jobs, job => Assert.Null(job.Pending));
         Assert.Equal(Utc(1, 1).AddHours(6), plan.State.Raw!.SyncedTo);
     }
 
@@ -65,33 +66,101 @@ public sealed class SyncPlannerTests
 
         Assert.Equal(
             ["Jan 03 new", "Jan 04 exp_4", "Jan 05 new", "Jan 07 new", "Jan 08 new"],
-            plan.Jobs.Select(job => string.Create(CultureInfo.InvariantCulture, $"{job.From:MMM dd} {job.Export?.ExportId ?? "new"}")));
+            plan.Jobs.Select(job => string.Create(CultureInfo.InvariantCulture, $"{job.From:MMM dd} {job.Pending?.ExportId ?? "new"}")));
     }
 
     [Fact]
-    public void ARequestedWindow_IsKeptAsItWasCut_EvenWithAnotherChunkOrAnEarlierEnd()
+    public void ARequestedWindow_IsKeptAsItWasCut_EvenWithAnotherChunk()
     {
         SyncState state = State(Utc(1, 3), Window(Utc(1, 3), Utc(1, 3).AddHours(6), "exp_partial"));
 
-        SyncPlan plan = SyncPlanner.Plan(state, Request(null, Utc(1, 3)) with { ChunkDays = 7 });
+        SyncPlan plan = SyncPlanner.Plan(state, Request(null, Utc(1, 4)) with { ChunkDays = 7 });
 
-        SyncJob only = Assert.Single(plan.Jobs);
-        Assert.Equal(("exp_partial", Utc(1, 3).AddHours(6)), (only.Export!.ExportId, only.To));
+        Assert.Equal(("exp_partial", Utc(1, 3).AddHours(6)), (plan.Jobs[0].Pending!.Value.ExportId, plan.Jobs[0].To));
+        Assert.Equal(new DateWindow(Utc(1, 3).AddHours(6), Utc(1, 4)), plan.Jobs[1].Window);
     }
 
     [Fact]
-    public void AnEndBeforeTheSyncedPoint_IsRefused()
+    public void WindowsRequestedPastThisRunsEnd_StayInTheState_NeitherPolledNorRequested()
     {
-        var refused = Assert.Throws<SyncPlanException>(() => SyncPlanner.Plan(State(Utc(1, 5)), Request(null, Utc(1, 4))));
+        // An earlier run with a later end requested Jan 5 to Jan 9; this run ends on Jan 6.
+        RequestedWindow[] requested = Enumerable.Range(5, 4).Select(day => Window(Utc(1, day), Utc(1, day + 1), $"exp_{day}")).ToArray();
+        SyncState state = State(Utc(1, 5), requested);
 
-        Assert.Equal(SyncPlanProblem.EndDateBeforeSynced, refused.Problem);
-        Assert.Contains("2024-01-05 00:00:00Z", refused.Message);
+        SyncPlan plan = SyncPlanner.Plan(state, Request(null, Utc(1, 6)));
+
+        Assert.Equal("exp_5", Assert.Single(plan.Jobs).Pending!.Value.ExportId);
+        Assert.Equal(4, plan.State.Raw!.Windows.Count);
+        Assert.Contains(plan.Notes, note => note.Contains("3 window(s) an earlier run requested lie past this run's end", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AnEndBeforeTheSyncedPoint_IsRefused_NamingWhatTheUserGave()
+    {
+        var given = Assert.Throws<MaestroQAInputException>(() => SyncPlanner.Plan(State(Utc(1, 5)), Request(null, Utc(1, 4)) with { EndDateGiven = true }));
+        var byDefault = Assert.Throws<MaestroQAInputException>(() => SyncPlanner.Plan(State(Utc(1, 5)), Request(null, Utc(1, 4))));
+
+        Assert.Equal(InputProblem.EndDateBeforeSynced, given.Problem);
+        Assert.StartsWith("-EndDate 2024-01-04 00:00:00Z is before 2024-01-05 00:00:00Z", given.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Now minus -Lag (2024-01-04 00:00:00Z) is before 2024-01-05 00:00:00Z", byDefault.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("-EndDate 2024", byDefault.Message, StringComparison.Ordinal);
+        Assert.Contains("the clock of the machine that wrote it may have been ahead", byDefault.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AFirstSyncStartingAfterItsEnd_IsAnInvalidRange_NamingWhatTheUserGave()
+    {
+        var refused = Assert.Throws<MaestroQAInputException>(() => SyncPlanner.Plan(null, Request(Utc(1, 5), Utc(1, 4))));
+
+        Assert.Equal(InputProblem.InvalidDateRange, refused.Problem);
+        Assert.Equal("-StartDate 2024-01-05 00:00:00Z is after now minus -Lag (2024-01-04 00:00:00Z), where a run ends by default: a first sync needs a start before its end.", refused.Message);
+    }
+
+    [Fact]
+    public void AnEmptyRange_IsAWarning_NotSilence()
+    {
+        SyncPlan plan = SyncPlanner.Plan(null, Request(Utc(1, 4).AddMilliseconds(400), Utc(1, 4).AddMilliseconds(900)) with { EndDateGiven = true });
+
+        Assert.Empty(plan.Jobs);
+        Assert.Contains("nothing to sync yet", Assert.Single(plan.Warnings), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("https://app.maestroqa.com/api/v1")]
+    [InlineData("HTTPS://APP.MAESTROQA.COM:443/api/v1/")]
+    [InlineData("https://app.rippit.com/api/v1/")]
+    public void AStateOfTheSameApi_WrittenAnotherWay_OrOnTheVendorsOtherDomain_IsKept(string recorded)
+    {
+        SyncState state = State(Utc(1, 3));
+        state.BaseUri = recorded;
+
+        SyncPlan plan = SyncPlanner.Plan(state, Request(null, Utc(1, 4)));
+
+        Assert.Single(plan.Jobs);
+        Assert.Equal(recorded.Contains("rippit", StringComparison.Ordinal) ? Api.AbsoluteUri : recorded, plan.State.BaseUri);
+    }
+
+    [Fact]
+    public void EmptyWindows_AreRedoneOnlyWhenAsked()
+    {
+        SyncState state = State(Utc(1, 5));
+        state.Raw!.EmptyWindows.Add(new EmptyWindow { From = Utc(1, 2), To = Utc(1, 3), ExportId = "exp_empty", ConfirmedAt = Utc(1, 3) });
+
+        SyncPlan plain = SyncPlanner.Plan(state, Request(null, Utc(1, 5)));
+        SyncPlan redo = SyncPlanner.Plan(state, Request(null, Utc(1, 5)) with { RedoEmptyWindows = true });
+
+        Assert.Empty(plain.Jobs);
+        Assert.Single(plain.EmptyWindows([ExportKind.Raw]));
+        SyncJob again = Assert.Single(redo.Jobs);
+        Assert.True(again.RedoesEmpty);
+        Assert.Equal(new DateWindow(Utc(1, 2), Utc(1, 3)), again.Window);
+        Assert.Empty(redo.EmptyWindows([ExportKind.Raw]));
     }
 
     [Fact]
     public void AFirstSyncWithoutAStart_IsRefused_ButGroupsNeedNone()
     {
-        Assert.Equal(SyncPlanProblem.StartDateRequired, Assert.Throws<SyncPlanException>(() => SyncPlanner.Plan(null, Request(null, Utc(1, 4)))).Problem);
+        Assert.Equal(InputProblem.StartDateRequired, Assert.Throws<MaestroQAInputException>(() => SyncPlanner.Plan(null, Request(null, Utc(1, 4)))).Problem);
 
         SyncPlan groups = SyncPlanner.Plan(null, Request(null, Utc(1, 4), ExportKind.Groups));
         Assert.True(Assert.Single(groups.Jobs).IsSnapshot);
@@ -111,9 +180,9 @@ public sealed class SyncPlannerTests
     [Fact]
     public void CompletingWindows_MovesTheSyncedPointOverEveryWindowWithoutAGap()
     {
-        SyncWindowState first = Window(Utc(1, 3), Utc(1, 4), "a");
-        SyncWindowState second = Window(Utc(1, 4), Utc(1, 5), "b");
-        SyncWindowState third = Window(Utc(1, 5), Utc(1, 6), "c");
+        RequestedWindow first = Window(Utc(1, 3), Utc(1, 4), "a");
+        RequestedWindow second = Window(Utc(1, 4), Utc(1, 5), "b");
+        RequestedWindow third = Window(Utc(1, 5), Utc(1, 6), "c");
         SyncKindState state = State(Utc(1, 3), first, second, third).Raw!;
 
         state.Complete(third);

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using MaestroQA.Client.Api;
+using MaestroQA.Client.Api.Polling;
 using MaestroQA.Client.Models;
 using MaestroQA.Client.Tests.Support;
 
@@ -46,8 +47,8 @@ public sealed class TokenHeaderTests : IClassFixture<LocalServer>
         var quick = new { exportRequestedMs = 0, exportInProgressMs = 0 };
         _server.Configure(quick);
         MaestroQAClient client = _server.NewClient(Token);
-        MqaExport export = await new ExportWaiter(client) { PollInterval = TimeSpan.FromMilliseconds(100) }
-            .WaitAsync(await client.RequestGroupsExportAsync(new GroupsExportRequest()));
+        using var poller = new ExportPoller(client.GetExportAsync, RateLimitPolicy.Easy, PollSchedule.For(TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(1)));
+        MqaExport export = await poller.WaitAsync(await client.RequestGroupsExportAsync(new GroupsExportRequest()));
         _server.Configure(new { quick.exportRequestedMs, quick.exportInProgressMs, faults = new { redirectRate = 1.0, routes = new[] { "downloads" } } });
 
         using var file = new MemoryStream();

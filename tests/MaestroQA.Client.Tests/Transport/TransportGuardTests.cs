@@ -36,7 +36,8 @@ public sealed class TransportGuardTests : IClassFixture<LocalServer>
     [Fact]
     public async Task ARetryAfterLongerThanTheRetriesWaitInAll_FailsAtOnce_NamingTheWait()
     {
-        _server.Configure(new { faults = new { sequence = new[] { "429" }, retryAfterMs = 10_000, routes = new[] { "get-export-data" } } });
+        // 429s are retried for two (scaled) minute windows, 12 s, or the retries' usual 2 s, whichever is longer.
+        _server.Configure(new { faults = new { sequence = new[] { "429" }, retryAfterMs = 20_000, routes = new[] { "get-export-data" } } });
         MaestroQAClient client = Client(new RecordingLog(), maxRetryDelay: TimeSpan.FromMilliseconds(1_000), maxRetryCount: 2);
         MqaExport export = await RequestAsync();
         var started = System.Diagnostics.Stopwatch.StartNew();
@@ -44,8 +45,8 @@ public sealed class TransportGuardTests : IClassFixture<LocalServer>
         var error = await Assert.ThrowsAsync<MaestroQAApiException>(() => client.GetExportAsync(export));
 
         Assert.Equal(ApiErrorKind.RateLimited, error.Kind);
-        Assert.Contains("asked to wait 10 s, longer than the 2 s the retries wait in all", error.Message, StringComparison.Ordinal);
-        Assert.True(started.Elapsed < TimeSpan.FromSeconds(9), "it does not wait what it will not retry after");
+        Assert.Contains("asked to wait 20 s, longer than the 12 s the retries wait in all", error.Message, StringComparison.Ordinal);
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(19), "it does not wait what it will not retry after");
         Assert.Single(_server.Requests("get-export-data"));
     }
 
@@ -70,8 +71,8 @@ public sealed class TransportGuardTests : IClassFixture<LocalServer>
     {
         MaestroQAClient client = Client(new RecordingLog());
 
-        var export = await Assert.ThrowsAsync<ArgumentException>(() => client.GetExportAsync(new MqaExport("e1\r\nX-Evil: 2", kind: null)));
-        var ticket = await Assert.ThrowsAsync<ArgumentException>(() => client.DeleteTicketAsync("t-1\nX-Evil: 2"));
+        var export = await Assert.ThrowsAsync<MaestroQAInputException>(() => client.GetExportAsync(new MqaExport("e1\r\nX-Evil: 2", kind: null)));
+        var ticket = await Assert.ThrowsAsync<MaestroQAInputException>(() => client.DeleteTicketAsync("t-1\nX-Evil: 2"));
 
         Assert.Equal("ExportId", export.ParamName);
         Assert.Contains("'e1\\u000d\\u000aX-Evil: 2' holds a control character (U+000D)", export.Message, StringComparison.Ordinal);
@@ -80,7 +81,7 @@ public sealed class TransportGuardTests : IClassFixture<LocalServer>
     }
 
     private MaestroQAClient Client(IApiLog log, TimeSpan? maxRetryDelay = null, int maxRetryCount = 3) =>
-        new(new ApiTransport(_server.Options("mqa-test-token-0002", maxRetryCount) with { MaxRetryDelay = maxRetryDelay ?? TimeSpan.FromSeconds(60) }), log);
+        new(new ApiTransport(_server.Options(LocalServer.RetryToken, maxRetryCount) with { MaxRetryDelay = maxRetryDelay ?? TimeSpan.FromSeconds(60) }), log);
 
     private async Task<MqaExport> RequestAsync()
     {

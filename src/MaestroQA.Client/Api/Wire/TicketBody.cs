@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using MaestroQA.Client.Models;
 
@@ -10,7 +11,11 @@ internal sealed class TicketBody
 {
     [JsonPropertyName("_id")] public string? Id { get; set; }
 
+    /// <summary>The seed article's name for the ticket's id.</summary>
     [JsonPropertyName("gradable_id")] public string? GradableId { get; set; }
+
+    /// <summary>Today's edition's name for it.</summary>
+    [JsonPropertyName("ticket_id")] public string? TicketId { get; set; }
 
     [JsonPropertyName("type")] public string? Type { get; set; }
 
@@ -38,10 +43,13 @@ internal sealed class TicketBody
     [JsonConverter(typeof(ApiDateTimeConverter))]
     public DateTime? LastSeen { get; set; }
 
-    /// <summary>The fields to send; the server sets the id, and an update names the ticket in its path instead.</summary>
-    public static TicketBody ToSend(MqaTicket ticket, bool includeGradableId) => new()
+    [JsonPropertyName("attributes")] public JsonObject? Attributes { get; set; }
+
+    /// <summary>The fields to send; the server sets _id, and an update names the ticket in its path instead (<paramref name="idField"/> null).</summary>
+    public static TicketBody ToSend(MqaTicket ticket, TicketIdField? idField) => new()
     {
-        GradableId = includeGradableId ? ticket.GradableId : null,
+        GradableId = idField == TicketIdField.GradableId ? ticket.GradableId : null,
+        TicketId = idField == TicketIdField.TicketId ? ticket.GradableId : null,
         Type = ticket.Type,
         Subject = ticket.Subject,
         Agents = ticket.Agents?.ToArray(),
@@ -52,12 +60,13 @@ internal sealed class TicketBody
         CsatScore = ticket.CsatScore,
         FirstSeen = ticket.FirstSeen,
         LastSeen = ticket.LastSeen,
+        Attributes = ticket.Attributes is null ? null : AttributesJson.ToJson(ticket.Attributes),
     };
 
     public MqaTicket ToModel() => new()
     {
         Id = Id,
-        GradableId = GradableId,
+        GradableId = GradableId ?? TicketId,
         Type = Type,
         Subject = Subject,
         Agents = Agents is null ? null : new TextList(Agents),
@@ -68,5 +77,6 @@ internal sealed class TicketBody
         CsatScore = CsatScore,
         FirstSeen = FirstSeen,
         LastSeen = LastSeen,
+        Attributes = Attributes is null ? null : AttributesJson.FromJson(Attributes),
     };
 }

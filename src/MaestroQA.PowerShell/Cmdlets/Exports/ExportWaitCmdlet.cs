@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
-using MaestroQA.Client.Api;
+using MaestroQA.Client.Api.Polling;
 using MaestroQA.Client.Models;
 using MaestroQA.PowerShell.Binding;
 using MaestroQA.PowerShell.Errors;
@@ -8,23 +10,25 @@ using MaestroQA.PowerShell.Errors;
 namespace MaestroQA.PowerShell.Cmdlets.Exports;
 
 /// <summary>
-/// The cmdlets that can wait for an export to complete (Invoke-Mqa*Export -Wait, Wait-MqaExport): the one place that
-/// declares and checks -Timeout and -PollInterval, and waits with progress.
+/// The cmdlets that can wait for exports to complete (Invoke-Mqa*Export -Wait, Wait-MqaExport, Sync-MqaExport): the one
+/// place that declares and checks -Timeout and -PollInterval, and waits with progress on the client's one schedule.
 /// </summary>
 public abstract class ExportWaitCmdlet : MqaApiCmdlet
 {
     /// <summary>How long to wait for one export to complete. A number means seconds.</summary>
     [Parameter]
     [SecondsTransformation]
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(30);
+    public TimeSpan Timeout { get; set; } = PollSchedule.DefaultTimeout;
 
-    /// <summary>The first pause between status checks; later ones grow by half, up to 30 s. A number means seconds.</summary>
+    /// <summary>
+    /// How long after its request an export is first checked, and the least time between two checks of it; later
+    /// checks come after half the export's age, up to 30 s (or this, when longer). A number means seconds.
+    /// </summary>
     [Parameter]
     [SecondsTransformation]
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+    public TimeSpan PollInterval { get; set; } = PollSchedule.DefaultPollInterval;
 
-    /// <summary>The longest pause between status checks: 30 s, or -PollInterval when that is longer.</summary>
-    protected TimeSpan MaxPollInterval => PollInterval > TimeSpan.FromSeconds(30) ? PollInterval : TimeSpan.FromSeconds(30);
+    protected PollSchedule Schedule => PollSchedule.For(PollInterval, Timeout);
 
     protected override void BeginProcessing()
     {
@@ -43,49 +47,88 @@ public abstract class ExportWaitCmdlet : MqaApiCmdlet
     }
 
     /// <summary>Writes the export; with <paramref name="wait"/>, once it is complete (after writing the error when it errored or timed out).</summary>
-    protected void Emit(MqaExport export, bool wait)
+    protected void Emit(MqaExport export, bool wait) => Emit([export], wait);
+
+    /// <summary>
+    /// Writes the exports in order; with <paramref name="wait"/>, each once it is complete. They are waited for together
+    /// (one status check at a time, the oldest due first), so exports that run side by side on the server are seen as
+    /// soon as each is done.
+    /// </summary>
+    protected void Emit(IReadOnlyList<MqaExport> exports, bool wait)
     {
         if (!wait)
         {
-            WriteObject(export);
+            exports.ToList().ForEach(WriteObject);
             return;
         }
 
-        int activityId = ProgressActivity.NextId();
-        string activity = $"Waiting for {export}";
-        var waiter = new ExportWaiter(Client, log: this)
-        {
-            Timeout = Timeout,
-            PollInterval = PollInterval,
-            MaxPollInterval = MaxPollInterval,
-        };
-
-        // What the last poll said, so a failure's TargetObject shows the export as it stood (Errored, InProgress).
-        MqaExport latest = export;
-        void OnPoll(MqaExport polled, TimeSpan elapsed)
-        {
-            latest = polled;
-            Post(() => WriteProgress(new ProgressRecord(activityId, activity, $"{(polled.Status == ExportStatus.Unknown ? polled.ServerStatus : polled.Status.ToString())} after {elapsed.TotalSeconds:0} s")));
-        }
-
+        using var poller = new ExportPoller(Client.GetExportAsync, ResolvedSession.Transport.EasyLimiter.Policy, Schedule, this);
+        List<Wait> waits = exports.Select(export => new Wait(this, poller, export)).ToList();
         try
         {
-            if (TryCall(token => waiter.WaitAsync(export, OnPoll, token), () => latest, out MqaExport complete))
+            foreach (Wait pending in waits)
             {
-                if (!complete.HasData)
+                if (TryCall(_ => pending.Complete, () => pending.Latest, out MqaExport complete))
                 {
-                    WriteWarning($"Export {complete.ExportId} is complete but holds no data for its range{DescribeRange(complete)}; there is nothing to download.");
+                    if (!complete.HasData)
+                    {
+                        WriteWarning($"Export {complete.ExportId} is complete but holds no data for its range{DescribeRange(complete)}; there is nothing to download.");
+                    }
+
+                    WriteObject(complete);
                 }
 
-                WriteObject(complete);
+                pending.Finish();
             }
         }
         finally
         {
-            WriteProgress(new ProgressRecord(activityId, activity, "Done") { RecordType = ProgressRecordType.Completed });
+            waits.ForEach(pending => pending.Finish());
         }
     }
 
     private static string DescribeRange(MqaExport export) =>
         export.StartDate is DateTime start && export.EndDate is DateTime end ? $" {start:u} to {end:u}" : string.Empty;
+
+    /// <summary>One export waited for, with its progress bar and what its last check said (a failure's TargetObject shows that).</summary>
+    private sealed class Wait
+    {
+        private readonly ExportWaitCmdlet _cmdlet;
+        private readonly ProgressRecord _progress;
+        private bool _finished;
+
+        public Wait(ExportWaitCmdlet cmdlet, ExportPoller poller, MqaExport export)
+        {
+            _cmdlet = cmdlet;
+            Latest = export;
+            _progress = new ProgressRecord(ProgressActivity.NextId(), $"Waiting for {export}", "Requested");
+            Complete = poller.WaitAsync(export, OnChecked, cmdlet.StopToken);
+        }
+
+        public MqaExport Latest { get; private set; }
+
+        public System.Threading.Tasks.Task<MqaExport> Complete { get; }
+
+        public void Finish()
+        {
+            if (!_finished)
+            {
+                _finished = true;
+                _progress.RecordType = ProgressRecordType.Completed;
+                _progress.StatusDescription = "Done";
+                _cmdlet.WriteProgress(_progress);
+            }
+        }
+
+        private void OnChecked(MqaExport polled, TimeSpan elapsed)
+        {
+            Latest = polled;
+            string status = $"{(polled.Status == ExportStatus.Unknown ? polled.ServerStatus : polled.Status.ToString())} after {elapsed.TotalSeconds:0} s";
+            _cmdlet.Post(() =>
+            {
+                _progress.StatusDescription = status;
+                _cmdlet.WriteProgress(_progress);
+            });
+        }
+    }
 }

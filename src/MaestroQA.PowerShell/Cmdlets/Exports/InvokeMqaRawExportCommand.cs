@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using MaestroQA.Client.Api.Wire;
+using MaestroQA.Client.Dates;
 using MaestroQA.Client.Exports;
 using MaestroQA.Client.Models;
 using MaestroQA.PowerShell.Binding;
@@ -15,7 +16,7 @@ namespace MaestroQA.PowerShell.Cmdlets.Exports;
 [OutputType(typeof(MqaExport))]
 public sealed class InvokeMqaRawExportCommand : ExportWaitCmdlet
 {
-    /// <summary>Two minutes of the demanding limit (30 a minute): more windows than this are asked about first.</summary>
+    /// <summary>Two minutes at the documented demanding limit (30 a minute): more windows than this are asked about first.</summary>
     private const int WindowsWithoutAsking = 60;
 
     /// <summary>Include grades updated after this date. A date without an offset is local time.</summary>
@@ -43,7 +44,7 @@ public sealed class InvokeMqaRawExportCommand : ExportWaitCmdlet
 
     /// <summary>Split the range into consecutive windows of this many days, one export each (the API returns at most roughly 10,000-50,000 scores per export).</summary>
     [Parameter]
-    [ValidateRange(1, 3660)]
+    [ValidateRange(DateWindows.MinChunkDays, DateWindows.MaxChunkDays)]
     public int? ChunkDays { get; set; }
 
     /// <summary>A name for the export; MaestroQA makes one up when omitted.</summary>
@@ -70,21 +71,21 @@ public sealed class InvokeMqaRawExportCommand : ExportWaitCmdlet
             return;
         }
 
-        List<(DateTimeOffset Start, DateTimeOffset End)> windows = ChunkRange().ToList();
+        List<DateWindow> windows = Windows();
         if (!ConfirmManyWindows(windows))
         {
             return;
         }
 
         var exports = new List<MqaExport>();
-        foreach ((DateTimeOffset start, DateTimeOffset end) in windows)
+        foreach (DateWindow window in windows)
         {
-            if (!ShouldProcess($"{ApiDateFormat.Format(start)} to {ApiDateFormat.Format(end)}", "Request raw export"))
+            if (!ShouldProcess(DateRange.Describe(window.From, window.To), "Request raw export"))
             {
                 continue;
             }
 
-            var request = new RawExportRequest(start, end)
+            var request = new RawExportRequest(new DateTimeOffset(window.From), new DateTimeOffset(window.To))
             {
                 Name = Name,
                 SingleFile = singleFile,
@@ -107,14 +108,14 @@ public sealed class InvokeMqaRawExportCommand : ExportWaitCmdlet
             }
         }
 
-        exports.ForEach(requested => Emit(requested, wait: true));
+        Emit(exports, wait: true);
     }
 
     /// <summary>
     /// Many exports at once are asked about first (a typo in -ChunkDays or the dates is easy to make and slow to undo);
     /// -Confirm:$false, as in a runbook, does not ask, and -WhatIf lists the windows without asking.
     /// </summary>
-    private bool ConfirmManyWindows(List<(DateTimeOffset Start, DateTimeOffset End)> windows)
+    private bool ConfirmManyWindows(List<DateWindow> windows)
     {
         bool confirmOff = MyInvocation.BoundParameters.TryGetValue("Confirm", out object? confirm) && !((SwitchParameter)confirm).IsPresent;
         bool whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out object? what) && ((SwitchParameter)what).IsPresent;
@@ -123,8 +124,9 @@ public sealed class InvokeMqaRawExportCommand : ExportWaitCmdlet
             return true;
         }
 
-        string range = $"{ApiDateFormat.Format(windows[0].Start)} to {ApiDateFormat.Format(windows[windows.Count - 1].End)}";
-        string question = $"This requests {windows.Count} raw exports, one per {ChunkDays} day(s) from {range}; at the demanding limit that takes {Math.Ceiling(windows.Count / 30.0)} minute(s).";
+        string range = DateRange.Describe(windows[0].From, windows[windows.Count - 1].To);
+        RateLimitPolicy limit = ResolvedSession.Transport.DemandingLimiter.Policy;
+        string question = $"This requests {windows.Count} raw exports, one per {ChunkDays} day(s) from {range}; at the demanding limit ({limit.PerMinute} a minute) that takes {Math.Ceiling(limit.MinimumDuration(windows.Count).TotalMinutes)} minute(s).";
         try
         {
             return ShouldContinue($"{question} Continue? (-Confirm:$false skips this question.)", "Request many exports");
@@ -143,32 +145,22 @@ public sealed class InvokeMqaRawExportCommand : ExportWaitCmdlet
         }
     }
 
-    /// <summary>The windows to request: [StartDate, EndDate) whole, or in -ChunkDays windows up to now, never wholly in the future.</summary>
-    private IEnumerable<(DateTimeOffset Start, DateTimeOffset End)> ChunkRange()
+    /// <summary>The windows to request: [StartDate, EndDate) whole, or in -ChunkDays windows from StartDate, never wholly in the future.</summary>
+    private List<DateWindow> Windows()
     {
+        var whole = new DateWindow(StartDate.UtcDateTime, EndDate.UtcDateTime);
         if (ChunkDays is not int days)
         {
-            yield return (StartDate, EndDate);
-            yield break;
+            return [whole];
         }
 
-        DateTimeOffset now = DateTimeOffset.UtcNow;
-        TimeSpan chunk = TimeSpan.FromDays(days);
-        for (DateTimeOffset start = StartDate; start < EndDate; start += chunk)
+        DateTime now = DateTime.UtcNow;
+        List<DateWindow> windows = DateWindows.Cut(whole.From, whole.To, days, WindowAlignment.FromStart).TakeWhile(window => window.From <= now).ToList();
+        if (windows.Count > 0 && windows[windows.Count - 1].To < whole.To)
         {
-            if (start > now)
-            {
-                WriteVerbose($"Windows from {ApiDateFormat.Format(start)} on lie wholly in the future and were not requested.");
-                yield break;
-            }
-
-            // Compared before adding, so an EndDate near DateTimeOffset.MaxValue cannot overflow.
-            DateTimeOffset end = EndDate - start <= chunk ? EndDate : start + chunk;
-            yield return (start, end);
-            if (end == EndDate)
-            {
-                yield break;
-            }
+            WriteVerbose($"Windows from {ApiDateFormat.Format(windows[windows.Count - 1].To)} on lie wholly in the future and were not requested.");
         }
+
+        return windows;
     }
 }

@@ -7,8 +7,10 @@ using System.Threading;
 using MaestroQA.Client.Api;
 using MaestroQA.Client.Exports;
 using MaestroQA.Client.Models;
+using MaestroQA.Client.Transport;
 using MaestroQA.PowerShell.Cmdlets.Session;
 using MaestroQA.PowerShell.Errors;
+using MaestroQA.PowerShell.Session;
 
 namespace MaestroQA.PowerShell.Cmdlets.Exports;
 
@@ -18,7 +20,7 @@ namespace MaestroQA.PowerShell.Cmdlets.Exports;
 /// </summary>
 [Cmdlet(VerbsData.Save, "MqaExport", SupportsShouldProcess = true)]
 [OutputType(typeof(FileInfo))]
-public sealed class SaveMqaExportCommand : MqaApiCmdlet
+public sealed class SaveMqaExportCommand : MqaCmdlet
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
 
@@ -40,12 +42,12 @@ public sealed class SaveMqaExportCommand : MqaApiCmdlet
     public SwitchParameter Force { get; set; }
 
     /// <summary>
-    /// No session is needed up front: downloads carry no token, and an export goes back through the connection it came
-    /// from (its proxy, its retries), so one got with -Session saves without a default session.
+    /// The connection to download through (its proxy, its retries): -Session, else the default session, else the system
+    /// proxy and default retries. No token is needed: presigned links carry their own permission, and none is sent.
     /// </summary>
-    protected override void BeginProcessing()
-    {
-    }
+    [Parameter]
+    [ValidateNotNull]
+    public MqaSession? Session { get; set; }
 
     protected override void ProcessRecord()
     {
@@ -56,10 +58,15 @@ public sealed class SaveMqaExportCommand : MqaApiCmdlet
         }
 
         (string path, bool isFolder) = ResolveTarget();
-        string? expected = isFolder ? ExportFileNames.Expected(Export) is string name ? System.IO.Path.Combine(path, name) : null : path;
-        if (expected is not null && File.Exists(expected) && !Force)
+        string? expected = ExportDownloader.ExpectedPath(Export, path, isFolder);
+        try
         {
-            WriteError(ErrorRecords.From(new ExportFileException(expected, $"'{expected}' already exists; use -Force to overwrite it.", exists: true), Export));
+            // Nothing is downloaded that cannot be kept.
+            ExportDownloader.EnsureFree(expected, Force);
+        }
+        catch (ExportFileException exists)
+        {
+            WriteError(ErrorRecords.From(exists, Export));
             return;
         }
 
@@ -106,17 +113,12 @@ public sealed class SaveMqaExportCommand : MqaApiCmdlet
         }
     }
 
-    /// <summary>-Session, else the connection the export came from, else the default session.</summary>
+    /// <summary>-Session, else the default session, else a connection that only downloads.</summary>
     private MaestroQAClient DownloadClient()
     {
-        if (Session is null && MaestroQAClient.ForExport(Export, this) is MaestroQAClient origin)
-        {
-            return origin;
-        }
-
         try
         {
-            return new MaestroQAClient(SessionResolver.Resolve(Session).Transport, this);
+            return new MaestroQAClient(SessionResolver.TryResolve(Session)?.Transport ?? ApiTransport.DownloadsOnly, this);
         }
         catch (PSInvalidOperationException ex)
         {

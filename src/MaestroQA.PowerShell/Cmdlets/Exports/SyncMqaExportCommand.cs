@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using MaestroQA.Client.Api.Wire;
+using MaestroQA.Client.Dates;
 using MaestroQA.Client.Models;
 using MaestroQA.Client.Sync;
 using MaestroQA.PowerShell.Binding;
@@ -39,7 +40,7 @@ public sealed class SyncMqaExportCommand : ExportWaitCmdlet
     public DateTimeOffset? EndDate { get; set; }
 
     [Parameter]
-    [ValidateRange(1, 366)]
+    [ValidateRange(DateWindows.MinChunkDays, DateWindows.MaxChunkDays)]
     public int ChunkDays { get; set; } = 7;
 
     [Parameter]
@@ -55,12 +56,16 @@ public sealed class SyncMqaExportCommand : ExportWaitCmdlet
     /// <summary>How long grades are left to settle: a run syncs up to now minus this. A number means seconds.</summary>
     [Parameter]
     [SecondsTransformation]
-    public TimeSpan Lag { get; set; } = TimeSpan.FromHours(1);
+    public TimeSpan Lag { get; set; } = SyncEnd.DefaultLag;
 
     /// <summary>The state file; by default .mqa-sync.json in -Path.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? StatePath { get; set; }
+
+    /// <summary>Request again the windows the state records as empty (MaestroQA said twice it had no data for them).</summary>
+    [Parameter]
+    public SwitchParameter RedoEmptyWindows { get; set; }
 
     protected override void ProcessRecord()
     {
@@ -88,13 +93,19 @@ public sealed class SyncMqaExportCommand : ExportWaitCmdlet
             return;
         }
 
-        Directory.CreateDirectory(folder);
-        SyncLock folderLock = Acquire(folder);
+        // Everything a run writes is checked first: an export requested that lands nowhere still costs the user.
+        var syncFolder = new SyncFolder(folder);
+        SyncLock folderLock = FileSystem(folder, () =>
+        {
+            syncFolder.EnsureWritable(request.Kinds, statePath);
+            Directory.CreateDirectory(folder);
+            return SyncLock.Acquire(folder);
+        });
         try
         {
             // Under the lock, plan again from the state as it is now: a sync that ended meanwhile moved it on.
             SyncPlan plan = Plan(statePath, request, keep: job => confirmed.Contains(Key(job)));
-            Run(plan, request, folder, statePath);
+            Run(plan, request, syncFolder, statePath);
         }
         finally
         {
@@ -104,18 +115,18 @@ public sealed class SyncMqaExportCommand : ExportWaitCmdlet
 
     private SyncRequest BuildRequest()
     {
-        DateTime settled = SyncPlanner.WholeSeconds(DateTime.UtcNow - Lag);
-        DateTime end = EndDate?.UtcDateTime ?? settled;
-        if (end > settled)
+        DateTime end = SyncEnd.For(DateTime.UtcNow, Lag, EndDate?.UtcDateTime, out bool capped);
+        if (capped)
         {
-            WriteWarning($"-EndDate {ApiDateFormat.Format(end)} is later than now minus -Lag ({Lag}); this run syncs up to {ApiDateFormat.Format(settled)}.");
-            end = settled;
+            WriteWarning($"-EndDate {ApiDateFormat.Format(EndDate!.Value)} is later than now minus -Lag ({Lag}); this run syncs up to {ApiDateFormat.Format(end)}.");
         }
 
         return new SyncRequest(Kind, ResolvedSession.BaseUri)
         {
             StartDate = StartDate?.UtcDateTime,
             EndDate = end,
+            EndDateGiven = EndDate is not null && !capped,
+            RedoEmptyWindows = RedoEmptyWindows,
             ChunkDays = ChunkDays,
             IncludeCalibrations = IncludeCalibrations,
             IncludeGraderQA = IncludeGraderQA,
@@ -129,12 +140,17 @@ public sealed class SyncMqaExportCommand : ExportWaitCmdlet
         try
         {
             SyncPlan plan = SyncPlanner.Plan(SyncStateFile.Load(statePath), request);
-            plan.Notes.ToList().ForEach(WriteVerbose);
+            if (keep is null)
+            {
+                plan.Notes.ToList().ForEach(WriteVerbose);
+                plan.Warnings.ToList().ForEach(WriteWarning);
+            }
+
             return keep is null ? plan : plan.Keep(keep);
         }
-        catch (Exception ex) when (ex is SyncStateException or SyncPlanException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is SyncStateException or MaestroQAInputException or IOException or UnauthorizedAccessException)
         {
-            ThrowTerminatingError(ErrorRecords.From(ex, ex is SyncPlanException ? request : statePath));
+            ThrowTerminatingError(ErrorRecords.From(ex, ex is MaestroQAInputException ? request : statePath));
             throw; // not reached
         }
     }
@@ -149,7 +165,9 @@ public sealed class SyncMqaExportCommand : ExportWaitCmdlet
         bool whatIf = false;
         foreach (SyncJob job in plan.Jobs)
         {
-            string action = job.Export is null ? $"Request the export and save its tables in '{folder}'" : $"Wait for export {job.Export.ExportId} (already requested) and save its tables in '{folder}'";
+            string action = job.Pending is PendingExport pending
+                ? $"Wait for export {pending.ExportId} (already requested) and save its tables in '{folder}'"
+                : $"Request the export{(job.RedoesEmpty ? " again (it was empty)" : string.Empty)} and save its tables in '{folder}'";
             if (ShouldProcess($"{action}: {job}.", $"{action}?", $"Sync {job}", out ShouldProcessReason reason))
             {
                 confirmed.Add(Key(job));
@@ -163,6 +181,18 @@ public sealed class SyncMqaExportCommand : ExportWaitCmdlet
             }
         }
 
+        if (whatIf || WhatIfAsked())
+        {
+            // Shown so that a transient empty answer can be seen, and redone with -RedoEmptyWindows.
+            foreach ((ExportKind kind, EmptyWindow empty) in plan.EmptyWindows(Kind))
+            {
+                ShouldProcess(
+                    $"Keep as synced with no data: {kind} {empty.From:u} to {empty.To:u} (MaestroQA twice reported export {empty.ExportId} complete and empty, last at {empty.ConfirmedAt:u}); -RedoEmptyWindows requests it again.",
+                    string.Empty,
+                    string.Empty);
+            }
+        }
+
         if (plan.Jobs.Count == 0)
         {
             WriteVerbose($"'{folder}' is up to date: nothing to request.");
@@ -171,31 +201,30 @@ public sealed class SyncMqaExportCommand : ExportWaitCmdlet
         return !whatIf && confirmed.Count > 0;
     }
 
-    private SyncLock Acquire(string folder)
+    private bool WhatIfAsked() =>
+        MyInvocation.BoundParameters.TryGetValue("WhatIf", out object? whatIf) ? ((SwitchParameter)whatIf).IsPresent : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+
+    /// <summary>A step on the folder before the run; its failure (a lock held, a path that cannot be written) ends the command.</summary>
+    private T FileSystem<T>(string folder, Func<T> step)
     {
         try
         {
-            return SyncLock.Acquire(folder);
+            return step();
         }
-        catch (SyncLockedException ex)
+        catch (Exception ex) when (ex is SyncLockedException or ExportFileException or IOException or UnauthorizedAccessException)
         {
-            ThrowTerminatingError(ErrorRecords.From(ex, folder));
+            ThrowTerminatingError(ErrorRecords.From(ex is IOException or UnauthorizedAccessException && ex is not ExportFileException ? new ExportFileException(folder, $"Cannot write '{folder}': {ex.Message}", innerException: ex) : ex, folder));
             throw; // not reached
         }
     }
 
-    private void Run(SyncPlan plan, SyncRequest request, string folder, string statePath)
+    private void Run(SyncPlan plan, SyncRequest request, SyncFolder folder, string statePath)
     {
-        var runner = new SyncRunner(Client, plan, request, new SyncFolder(folder), statePath, ResolvedSession.EasyRateLimit)
-        {
-            PollInterval = PollInterval,
-            MaxPollInterval = MaxPollInterval,
-            Timeout = Timeout,
-        };
-        var observer = new SyncObserver(this, folder);
+        var runner = new SyncRunner(Client, plan, request, folder, statePath, ResolvedSession.Transport.EasyLimiter.Policy, Schedule);
+        var observer = new SyncObserver(this, folder.Root);
         try
         {
-            TryCall(token => runner.RunAsync(observer, token), folder);
+            TryCall(token => runner.RunAsync(observer, token), folder.Root);
         }
         finally
         {
@@ -203,7 +232,7 @@ public sealed class SyncMqaExportCommand : ExportWaitCmdlet
         }
     }
 
-    private static string Key(SyncJob job) => job.IsSnapshot ? "Groups" : $"{job.Kind}|{job.From.Ticks}|{job.To.Ticks}";
+    private static string Key(SyncJob job) => job.IsSnapshot ? "Groups" : $"{job.Kind}|{job.From.Ticks}|{job.To.Ticks}|{job.RedoesEmpty}";
 
     /// <summary>Posts the run's reports to the pipeline thread: windows as output, progress, failures as errors.</summary>
     private sealed class SyncObserver : ISyncObserver

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Management.Automation;
 using MaestroQA.Client.Models;
 
@@ -18,9 +19,6 @@ public sealed class WaitMqaExportCommand : ExportWaitCmdlet
 
     protected override void ProcessRecord()
     {
-        foreach (MqaExport export in ExportInput.Expand(ParameterSetName, Export, ExportId))
-        {
-            Emit(export, wait: true);
-        }
+        Emit(ExportInput.Expand(ParameterSetName, Export, ExportId).ToList(), wait: true);
     }
 }

@@ -22,7 +22,8 @@ public sealed class MqaSession
         CreatedAt = DateTime.UtcNow;
     }
 
-    public Uri BaseUri => Options.BaseUri;
+    /// <summary>Where API calls go: the base it was made with, or the one MaestroQA moved it to with a permanent redirect.</summary>
+    public Uri BaseUri => Transport.BaseUri;
 
     public string TokenFingerprint => Options.Token.Fingerprint;
 

@@ -28,9 +28,10 @@ public abstract class SessionParametersCmdlet : PSCmdlet
     [ValidateNotNull]
     public PSCredential Credential { get; set; } = null!;
 
+    /// <summary>By default $env:MAESTROQA_BASE_URI when it is set, else the seed article's https://app.maestroqa.com/api/v1/.</summary>
     [Parameter]
     [ValidateNotNull]
-    public Uri BaseUri { get; set; } = MaestroQAClientOptions.DefaultBaseUri;
+    public Uri? BaseUri { get; set; }
 
     [Parameter]
     [ValidateNotNull]
@@ -44,18 +45,18 @@ public abstract class SessionParametersCmdlet : PSCmdlet
     [Parameter]
     public SwitchParameter ProxyUseDefaultCredentials { get; set; }
 
-    /// <summary>Seconds one attempt may take before it is retried.</summary>
+    /// <summary>Seconds one attempt may take before it is retried; the options' default when not given.</summary>
     [Parameter]
     [ValidateRange(1, 3600)]
-    public int TimeoutSec { get; set; } = 100;
+    public int? TimeoutSec { get; set; }
 
     [Parameter]
     [ValidateRange(0, 20)]
-    public int MaximumRetryCount { get; set; } = 5;
+    public int? MaximumRetryCount { get; set; }
 
     [Parameter]
     [ValidateRange(0.05, 600)]
-    public double RetryIntervalSec { get; set; } = 1;
+    public double? RetryIntervalSec { get; set; }
 
     /// <summary>Overrides the documented 1/s and 30/min for export requests and capture stats.</summary>
     [Parameter]
@@ -69,51 +70,30 @@ public abstract class SessionParametersCmdlet : PSCmdlet
 
     protected MqaSession CreateSession()
     {
-        if (!MaestroQAClientOptions.IsAllowedBaseUri(BaseUri))
-        {
-            ThrowTerminatingError(ErrorRecords.InvalidArgument(
-                "InsecureBaseUri",
-                $"The base URI '{MaestroQAClientOptions.Redact(BaseUri)}' must be an absolute https:// URI; http:// is allowed only for loopback, since the token would cross the network in clear text.",
-                MaestroQAClientOptions.Redact(BaseUri)));
-        }
-
-        if (MaestroQAClientOptions.ForbiddenParts(BaseUri) is string parts)
-        {
-            // Shown without the parts: a password in it must not reach the error, the session view or a transcript.
-            ThrowTerminatingError(ErrorRecords.InvalidArgument(
-                "InvalidBaseUri",
-                $"-BaseUri must not hold {parts}: give the API's address alone, such as '{MaestroQAClientOptions.Redact(BaseUri)}'.",
-                MaestroQAClientOptions.Redact(BaseUri)));
-        }
-
         if ((ProxyCredential is not null || ProxyUseDefaultCredentials) && Proxy is null)
         {
             ThrowTerminatingError(ErrorRecords.InvalidArgument("ProxyCredentialWithoutProxy", "-ProxyCredential and -ProxyUseDefaultCredentials need -Proxy.", ProxyCredential));
         }
 
         string token = ParameterSetName == CredentialSet ? Credential.GetNetworkCredential().Password : new NetworkCredential(string.Empty, ApiToken).Password;
-        if (string.IsNullOrWhiteSpace(token))
-        {
-            ThrowTerminatingError(ErrorRecords.InvalidArgument("EmptyToken", "The API token is empty. Create one in MaestroQA under Other Settings > API Tokens.", null));
-        }
-
-        ApiToken apiToken = null!;
+        MaestroQAClientOptions options = null!;
         try
         {
-            apiToken = new ApiToken(token);
+            // The engine checks the token and the base URI; a wrong one is refused here, before any session exists.
+            options = new MaestroQAClientOptions(new ApiToken(token), BaseUri ?? SessionResolver.BaseUriFromEnvironment());
         }
-        catch (ArgumentException invalid)
+        catch (MaestroQAInputException invalid)
         {
-            ThrowTerminatingError(ErrorRecords.InvalidArgument("InvalidToken", invalid.Message, ParameterSetName));
+            ThrowTerminatingError(ErrorRecords.From(invalid, ParameterSetName));
         }
 
-        var options = new MaestroQAClientOptions(apiToken, BaseUri)
+        options = options with
         {
-            DemandingLimit = DemandingRateLimit ?? RateLimitPolicy.Demanding,
-            EasyLimit = EasyRateLimit ?? RateLimitPolicy.Easy,
-            AttemptTimeout = TimeSpan.FromSeconds(TimeoutSec),
-            MaxRetryCount = MaximumRetryCount,
-            RetryBaseDelay = TimeSpan.FromSeconds(RetryIntervalSec),
+            DemandingLimit = DemandingRateLimit ?? options.DemandingLimit,
+            EasyLimit = EasyRateLimit ?? options.EasyLimit,
+            AttemptTimeout = TimeoutSec is int seconds ? TimeSpan.FromSeconds(seconds) : options.AttemptTimeout,
+            MaxRetryCount = MaximumRetryCount ?? options.MaxRetryCount,
+            RetryBaseDelay = RetryIntervalSec is double interval ? TimeSpan.FromSeconds(interval) : options.RetryBaseDelay,
             Proxy = Proxy is null ? null : new ProxySettings(Proxy, ProxyCredential?.GetNetworkCredential(), ProxyUseDefaultCredentials),
         };
         RateLimitPolicy? demandingBefore = SharedRateLimiters.CurrentPolicy(options.Token.LimiterKey, EndpointClass.Demanding, options.DemandingLimit.WindowScale);
@@ -124,7 +104,6 @@ public abstract class SessionParametersCmdlet : PSCmdlet
         return session;
     }
 
-    // The API counts one budget per token: sessions that ask for different limits all get the strictest of them.
     private void SayWhichLimitsHold(string endpoints, RateLimitPolicy asked, RateLimitPolicy? before, RateLimitPolicy holds)
     {
         string limits = $"{holds.PerSecond}/s and {holds.PerMinute}/min (margin {holds.SafetyMargin.TotalMilliseconds:0} ms)";

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using MaestroQA.Client.Configuration;
+using MaestroQA.Client.Models;
 using MaestroQA.PowerShell.Session;
 
 namespace MaestroQA.PowerShell.Cmdlets.Session;
@@ -11,9 +12,32 @@ internal static class SessionResolver
     public const string TokenVariable = "MAESTROQA_API_TOKEN";
     public const string BaseUriVariable = "MAESTROQA_BASE_URI";
 
+    /// <exception cref="PSInvalidOperationException">There is none, or the environment's is unusable.</exception>
     public static MqaSession Resolve(MqaSession? explicitSession) =>
-        explicitSession ?? SessionStore.Current ?? FromEnvironment() ?? throw new PSInvalidOperationException(
+        TryResolve(explicitSession) ?? throw new PSInvalidOperationException(
             $"Not connected to MaestroQA. Run Connect-Mqa -ApiToken (Read-Host -AsSecureString), pass -Session, or set ${{env:{TokenVariable}}}.");
+
+    /// <summary>The session, or null when there is none at all.</summary>
+    /// <exception cref="PSInvalidOperationException">The environment's token or base URI is unusable.</exception>
+    public static MqaSession? TryResolve(MqaSession? explicitSession) => explicitSession ?? SessionStore.Current ?? FromEnvironment();
+
+    /// <summary>
+    /// $env:MAESTROQA_BASE_URI, when set: one setting moves every runbook and session to another host (the API is now
+    /// also documented at https://app.rippit.com/api/v1/). Null when it is not set.
+    /// </summary>
+    /// <exception cref="MaestroQAInputException">InvalidBaseUri: it is set, but not to an absolute URI.</exception>
+    public static Uri? BaseUriFromEnvironment()
+    {
+        string? value = Environment.GetEnvironmentVariable(BaseUriVariable);
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        return Uri.TryCreate(value!.Trim(), UriKind.Absolute, out Uri? uri)
+            ? uri
+            : throw new MaestroQAInputException(InputProblem.InvalidBaseUri, $"${{env:{BaseUriVariable}}} is not a MaestroQA API address: '{value}' is not an absolute URI. Fix or remove the variable.", "BaseUri", value);
+    }
 
     private static MqaSession? FromEnvironment()
     {
@@ -23,28 +47,22 @@ internal static class SessionResolver
             return null;
         }
 
-        ApiToken apiToken;
         try
         {
-            apiToken = new ApiToken(token!);
+            return new MqaSession(new MaestroQAClientOptions(new ApiToken(token!), BaseUriFromEnvironment()), "Environment");
         }
-        catch (ArgumentException ex)
+        catch (MaestroQAInputException ex) when (ex.Problem is InputProblem.EmptyToken or InputProblem.InvalidToken)
         {
             throw new PSInvalidOperationException($"${{env:{TokenVariable}}} is not a usable API token: {ex.Message} Fix the variable, or run Connect-Mqa.", ex);
         }
-
-        string? baseUri = Environment.GetEnvironmentVariable(BaseUriVariable);
-        try
+        catch (MaestroQAInputException ex)
         {
-            Uri? uri = string.IsNullOrWhiteSpace(baseUri) ? null : new Uri(baseUri, UriKind.Absolute);
-            return new MqaSession(new MaestroQAClientOptions(apiToken, uri), "Environment");
-        }
-        catch (Exception ex) when (ex is ArgumentException or UriFormatException)
-        {
-            // Shown without user info or query: the variable may hold a password.
-            string shown = Uri.TryCreate(baseUri, UriKind.Absolute, out Uri? parsed) ? MaestroQAClientOptions.Redact(parsed) : baseUri ?? string.Empty;
-            throw new PSInvalidOperationException(
-                $"${{env:{BaseUriVariable}}} is not a MaestroQA API address: '{shown}'. {ex.Message} Fix or remove the variable, or run Connect-Mqa.", ex);
+            // The engine's message shows a base URI without user info or query: the variable may hold a password.
+            string shown = ex.Value as string ?? string.Empty;
+            string said = ex.Message.StartsWith($"${{env:{BaseUriVariable}}}", StringComparison.Ordinal)
+                ? ex.Message
+                : $"${{env:{BaseUriVariable}}} is not a MaestroQA API address: '{shown}'. {ex.Message} Fix or remove the variable.";
+            throw new PSInvalidOperationException($"{said} Or run Connect-Mqa.", ex);
         }
     }
 

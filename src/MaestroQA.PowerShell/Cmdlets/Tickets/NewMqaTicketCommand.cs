@@ -4,7 +4,7 @@ using System.Diagnostics;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
-using MaestroQA.Client.Api;
+using MaestroQA.Client.Tickets;
 using MaestroQA.Client.Models;
 using MaestroQA.PowerShell.Errors;
 
@@ -49,7 +49,7 @@ public sealed class NewMqaTicketCommand : TicketFieldsCmdlet, IDisposable
 
     protected override void ProcessRecord()
     {
-        if (!TryReadTicket(requireAll: true, out MqaTicket ticket, out ErrorRecord? invalid))
+        if (!TryReadTicket(TicketRowPurpose.Create, out MqaTicket ticket, out ErrorRecord? invalid))
         {
             // Finish the earlier rows first: the error then lands in input order, and under -ErrorAction Stop every
             // earlier row has been written and no later one sent.

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using MaestroQA.Client.Models;
+using MaestroQA.Client.Tickets;
 
 namespace MaestroQA.PowerShell.Cmdlets.Tickets;
 
@@ -14,7 +15,7 @@ public sealed class SetMqaTicketCommand : TicketFieldsCmdlet
 
     protected override void ProcessRecord()
     {
-        if (!TryReadTicket(requireAll: false, out MqaTicket changes, out ErrorRecord? invalid))
+        if (!TryReadTicket(TicketRowPurpose.Update, out MqaTicket changes, out ErrorRecord? invalid))
         {
             WriteError(invalid);
             return;

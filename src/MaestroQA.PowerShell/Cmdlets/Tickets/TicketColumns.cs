@@ -20,14 +20,15 @@ internal sealed class TicketColumns
     private readonly HashSet<string> _known = new(KnownOtherColumns, StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _reported = new(StringComparer.OrdinalIgnoreCase);
 
-    public TicketColumns(CommandInfo command, ICollection<string> fieldNames)
+    public TicketColumns(CommandInfo command, IEnumerable<string> fieldNames)
     {
+        var fields = new HashSet<string>(fieldNames, StringComparer.OrdinalIgnoreCase);
         foreach (ParameterMetadata parameter in command.Parameters.Values)
         {
             foreach (string name in parameter.Aliases.Prepend(parameter.Name))
             {
                 _known.Add(name);
-                if (fieldNames.Contains(parameter.Name))
+                if (fields.Contains(parameter.Name))
                 {
                     _fieldByColumn[name] = parameter.Name;
                 }

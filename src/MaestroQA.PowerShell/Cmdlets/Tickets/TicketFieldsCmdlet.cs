@@ -1,11 +1,10 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
-using System.Reflection;
 using MaestroQA.Client.Models;
+using MaestroQA.Client.Tickets;
 using MaestroQA.PowerShell.Binding;
 using MaestroQA.PowerShell.Errors;
 
@@ -13,21 +12,11 @@ namespace MaestroQA.PowerShell.Cmdlets.Tickets;
 
 /// <summary>
 /// The ticket fields New-MqaTicket and Set-MqaTicket bind, from parameters or from CSV rows by property name
-/// (PascalCase or the API's own column names), and the one place that turns them into an MqaTicket.
-/// Values arrive as text from CSV, so they are checked here, per row, rather than by the binder.
+/// (PascalCase or the API's own column names). The cmdlet only gathers a row's fields; the engine's
+/// <see cref="TicketRow"/> reads them, per row, since values arrive as text from CSV.
 /// </summary>
 public abstract class TicketFieldsCmdlet : MqaApiCmdlet
 {
-    private static readonly char[] ListSeparators = [',', ';'];
-
-    /// <summary>The parameters that make up a row; common ones (-ErrorVariable…) and -Session are not part of it.</summary>
-    private static readonly HashSet<string> FieldNames = new(StringComparer.OrdinalIgnoreCase)
-    {
-        nameof(GradableId), nameof(Type), nameof(Subject), nameof(Agent), nameof(Link), nameof(Body), nameof(Tag),
-        nameof(Status), nameof(CsatScore), nameof(FirstSeen), nameof(LastSeen),
-    };
-
-    private readonly List<PropertyInfo> _setFromDictionary = [];
     private TicketColumns? _columns;
 
     /// <summary>The row as it came down the pipeline, so a failed row's error carries it whole as TargetObject.</summary>
@@ -41,6 +30,13 @@ public abstract class TicketFieldsCmdlet : MqaApiCmdlet
     [AllowNull]
     public string? GradableId { get; set; }
 
+    /// <summary>The ticket's id as today's edition of the API names it; the same value as -GradableId.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("ticket_id")]
+    [AllowEmptyString]
+    [AllowNull]
+    public string? TicketId { get; set; }
+
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [AllowEmptyString]
     [AllowNull]
@@ -51,7 +47,7 @@ public abstract class TicketFieldsCmdlet : MqaApiCmdlet
     [AllowNull]
     public string? Subject { get; set; }
 
-    /// <summary>Agent ids; text is split on ',' or ';'.</summary>
+    /// <summary>Agent ids; text is split on ',' or ';', and a JSON array of ids is read as one list.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("Agents")]
     [AllowEmptyCollection]
@@ -68,7 +64,7 @@ public abstract class TicketFieldsCmdlet : MqaApiCmdlet
     [AllowNull]
     public string? Body { get; set; }
 
-    /// <summary>Tags; text is split on ',' or ';'.</summary>
+    /// <summary>Tags; text is split on ',' or ';', and a JSON array of tags is read as one list.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("Tags")]
     [AllowEmptyCollection]
@@ -98,6 +94,11 @@ public abstract class TicketFieldsCmdlet : MqaApiCmdlet
     [AllowNull]
     public object? LastSeen { get; set; }
 
+    /// <summary>Custom fields, sent as the API's attributes object: a hashtable, an object, or JSON object text.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [AllowNull]
+    public object? Attributes { get; set; }
+
     /// <summary>
     /// What identifies this row in errors: the pipeline object (a $null row is $null, never the row before), else the
     /// parameters as given.
@@ -105,158 +106,53 @@ public abstract class TicketFieldsCmdlet : MqaApiCmdlet
     protected object? CurrentRow => MyInvocation.ExpectingInput ? InputObject : BoundFieldsAsObject();
 
     /// <summary>
-    /// Converts this record's fields. False, with one error naming the row's gradable_id and every unusable field, when
-    /// the row cannot be sent; the caller writes it, so it can keep errors in input order. <paramref name="requireAll"/>
-    /// demands the fields the API needs to create a ticket; otherwise (an update) a blank field means "leave as is".
+    /// Reads this record's fields. False, with one error naming the row's id and every unusable field, when the row
+    /// cannot be sent; the caller writes it, so it can keep errors in input order.
     /// </summary>
-    protected bool TryReadTicket(bool requireAll, out MqaTicket ticket, out ErrorRecord? invalid)
+    protected bool TryReadTicket(TicketRowPurpose purpose, out MqaTicket ticket, out ErrorRecord? invalid)
     {
-        string what = requireAll ? "sent" : "updated";
+        ticket = null!;
         if (MyInvocation.ExpectingInput && InputObject is null)
         {
-            invalid = ErrorRecords.InvalidArgument("InvalidTicket", $"A $null row came down the pipeline; nothing was {what} for it.", null);
-            ticket = null!;
+            invalid = ErrorRecords.InvalidArgument("InvalidTicket", $"A $null row came down the pipeline; nothing was {(purpose == TicketRowPurpose.Create ? "sent" : "updated")} for it.", null);
             return false;
         }
 
-        ReadRowColumns();
-        try
+        TicketRow row = TicketRow.Read(GatherFields(), purpose, Client.NamesTicketsByTicketId);
+        if (row.Ticket is null)
         {
-            return TryReadFields(requireAll, what, out ticket, out invalid);
-        }
-        finally
-        {
-            // PowerShell resets the fields it bound from a row before the next; those bound here from a hashtable, too.
-            _setFromDictionary.ForEach(property => property.SetValue(this, null));
-            _setFromDictionary.Clear();
-        }
-    }
-
-    private bool TryReadFields(bool requireAll, string what, out MqaTicket ticket, out ErrorRecord? invalid)
-    {
-        // 'T-1', 'T-2' | Set-MqaTicket -Status solved: a bare string is the id, as for Remove-MqaTicket.
-        string? gradableId = string.IsNullOrWhiteSpace(GradableId) && InputObject?.BaseObject is string pipedId ? pipedId : GradableId;
-        string id = string.IsNullOrWhiteSpace(gradableId) ? "(no gradable_id)" : gradableId!.Trim();
-        var problems = new List<string>();
-        if (string.IsNullOrWhiteSpace(gradableId))
-        {
-            problems.Add("GradableId (gradable_id) is required");
-        }
-
-        string[]? agents = SplitList(Agent);
-        if (requireAll)
-        {
-            foreach ((string name, string? value) in new[] { ("Type (type)", Type), ("Subject (subject)", Subject), ("Link (link)", Link), ("Body (body)", Body) })
-            {
-                if (string.IsNullOrWhiteSpace(value))
-                {
-                    problems.Add($"{name} is required");
-                }
-            }
-
-            if (agents is null || agents.Length == 0)
-            {
-                problems.Add("Agent (agents) needs at least one agent id");
-            }
-        }
-
-        if (!string.IsNullOrWhiteSpace(Link) && !(Uri.TryCreate(Link!.Trim(), UriKind.Absolute, out Uri? link) && (link.Scheme == Uri.UriSchemeHttp || link.Scheme == Uri.UriSchemeHttps)))
-        {
-            problems.Add($"Link (link) '{Link}' is not an absolute http(s) URL");
-        }
-
-        double? csat = ReadNumber(CsatScore, "CsatScore (csat_score)", problems);
-        DateTime? firstSeen = ReadDate(FirstSeen, "FirstSeen (first_seen)", problems);
-        DateTime? lastSeen = ReadDate(LastSeen, "LastSeen (last_seen)", problems);
-        if (problems.Count > 0)
-        {
-            invalid = ErrorRecords.InvalidArgument("InvalidTicket", $"Ticket '{id}' was not {what}: {string.Join("; ", problems)}.", CurrentRow);
-            ticket = null!;
+            invalid = ErrorRecords.InvalidArgument("InvalidTicket", row.Describe(purpose), CurrentRow);
             return false;
         }
 
         invalid = null;
-        ticket = new MqaTicket
-        {
-            GradableId = gradableId!.Trim(),
-            Type = NullIfBlank(Type),
-            Subject = NullIfBlank(Subject),
-            Agents = agents is { Length: > 0 } ? new TextList(agents) : null,
-            Link = NullIfBlank(Link),
-            Body = string.IsNullOrEmpty(Body) ? null : Body,
-            Tags = SplitList(Tag) is { Length: > 0 } tags ? new TextList(tags) : null,
-            Status = NullIfBlank(Status),
-            CsatScore = csat,
-            FirstSeen = firstSeen,
-            LastSeen = lastSeen,
-        };
+        ticket = row.Ticket;
         return true;
     }
 
-    private PSObject BoundFieldsAsObject()
+    /// <summary>
+    /// The row's fields: those bound (from parameters, or from an object's properties), then a hashtable row's keys,
+    /// which PowerShell does not bind by property name; a field given as a parameter keeps its value. Columns that match
+    /// no field are named once, in a warning, so a misspelt header is not met only as "Subject is required".
+    /// </summary>
+    private Dictionary<string, object?> GatherFields()
     {
-        var row = new PSObject();
-        foreach (KeyValuePair<string, object> parameter in MyInvocation.BoundParameters)
+        var fields = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+        foreach (string field in TicketField.All)
         {
-            if (FieldNames.Contains(parameter.Key))
+            // A field bound from an earlier row is reset to null, not unbound: null means not given.
+            if (MyInvocation.BoundParameters.TryGetValue(field, out object? value) && PSInput.ToPlain(value) is object given)
             {
-                row.Properties.Add(new PSNoteProperty(parameter.Key, parameter.Value));
+                fields[field] = given;
             }
         }
 
-        return row;
-    }
-
-    private static string[]? SplitList(string[]? values) =>
-        values?.SelectMany(value => (value ?? string.Empty).Split(ListSeparators))
-            .Select(item => item.Trim())
-            .Where(item => item.Length > 0)
-            .ToArray();
-
-    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
-
-    private static double? ReadNumber(object? input, string name, List<string> problems)
-    {
-        object? value = PSInput.Unwrap(input);
-        switch (value)
-        {
-            case null:
-            case string text when string.IsNullOrWhiteSpace(text):
-                return null;
-            case string text when double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double parsed):
-                return Finite(parsed, value, name, problems);
-            case sbyte or byte or short or ushort or int or uint or long or ulong or float or double or decimal:
-                return Finite(Convert.ToDouble(value, CultureInfo.InvariantCulture), value, name, problems);
-            default:
-                problems.Add($"{name} '{value}' is not a number");
-                return null;
-        }
-    }
-
-    // NaN and infinity are numbers to .NET but not to JSON, nor to anyone's CSAT scale ("1e400" reads as infinity).
-    private static double? Finite(double number, object value, string name, List<string> problems)
-    {
-        if (double.IsNaN(number) || double.IsInfinity(number))
-        {
-            problems.Add($"{name} '{value}' is not a finite number");
-            return null;
-        }
-
-        return number;
-    }
-
-    /// <summary>
-    /// Binds a hashtable row's keys to the fields (PowerShell binds only objects' properties), and names once, in a
-    /// warning, the columns of a row that match no field. A field given as a parameter keeps its value.
-    /// </summary>
-    private void ReadRowColumns()
-    {
         if (InputObject is null)
         {
-            return;
+            return fields;
         }
 
-        _columns ??= new TicketColumns(MyInvocation.MyCommand, FieldNames);
+        _columns ??= new TicketColumns(MyInvocation.MyCommand, TicketField.All);
         IReadOnlyList<string> unknown = _columns.NewUnknownColumns(InputObject);
         if (unknown.Count > 0)
         {
@@ -267,30 +163,30 @@ public abstract class TicketFieldsCmdlet : MqaApiCmdlet
         {
             foreach (DictionaryEntry entry in row)
             {
-                if (_columns.FieldOf(entry.Key?.ToString() ?? string.Empty) is string field && !MyInvocation.BoundParameters.ContainsKey(field))
+                if (_columns.FieldOf(entry.Key?.ToString() ?? string.Empty) is string field && !fields.ContainsKey(field))
                 {
-                    PropertyInfo property = GetType().GetProperty(field)!;
-                    property.SetValue(this, entry.Value is null ? null : LanguagePrimitives.ConvertTo(entry.Value, property.PropertyType, CultureInfo.InvariantCulture));
-                    _setFromDictionary.Add(property);
+                    fields[field] = PSInput.ToPlain(entry.Value);
                 }
             }
         }
+
+        // 'T-1', 'T-2' | Set-MqaTicket -Status solved: a bare string is the id, as for Remove-MqaTicket.
+        if (InputObject.BaseObject is string id && !fields.ContainsKey(TicketField.GradableId) && !fields.ContainsKey(TicketField.TicketId))
+        {
+            fields[TicketField.GradableId] = id;
+        }
+
+        return fields;
     }
 
-    private static DateTime? ReadDate(object? input, string name, List<string> problems)
+    private PSObject BoundFieldsAsObject()
     {
-        object? value = PSInput.Unwrap(input);
-        if (value is null || (value is string text && string.IsNullOrWhiteSpace(text)))
+        var row = new PSObject();
+        foreach (KeyValuePair<string, object> parameter in MyInvocation.BoundParameters.Where(parameter => TicketField.All.Contains(parameter.Key, StringComparer.OrdinalIgnoreCase)))
         {
-            return null;
+            row.Properties.Add(new PSNoteProperty(parameter.Key, parameter.Value));
         }
 
-        if (ApiDates.TryToUtc(value, out DateTimeOffset utc))
-        {
-            return utc.UtcDateTime;
-        }
-
-        problems.Add($"{name} '{value}' is not a date");
-        return null;
+        return row;
     }
 }

@@ -3,23 +3,28 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using MaestroQA.Client.Api;
 using MaestroQA.Client.Models;
-using MaestroQA.Client.RateLimiting;
+using MaestroQA.Client.Transport;
 
-namespace MaestroQA.Client.Sync;
+namespace MaestroQA.Client.Api.Polling;
 
 /// <summary>
-/// Waits for many exports at once with one status check at a time, spending the easy-endpoint budget where it pays:
-/// the oldest due export first (exports tend to finish in the order they were asked for), each checked again after
-/// half its age (between the first and the largest interval), and checks spread evenly over the minute rather than
-/// spent in a burst. When one export completes, the next older one is checked at once. The rate limiter still paces
-/// every check; this only chooses which export each permit goes to.
+/// Waits for exports with one status check at a time, on one <see cref="PollSchedule"/>: a single wait is this with
+/// one export. It spends the easy-endpoint budget where it pays: the oldest due export first (exports tend to finish
+/// in the order they were asked for), checks spread evenly over the minute rather than spent in a burst, and when
+/// one export completes the next younger one is checked at once. The rate limiter still paces every check.
 /// </summary>
-public sealed class ExportStatusPoller : IDisposable
+/// <remarks>
+/// A check that fails for a reason that may pass (the network, a 5xx, a 429 the retries could not wait out, an answer
+/// that is not MaestroQA's) is tried again at the next interval. An export is declared stuck only by a check made
+/// after its wait ran out: one that began before (say it waited out a pause the server asked for) is followed by
+/// one more, so an export that completed meanwhile is seen complete, not lost.
+/// </remarks>
+public sealed class ExportPoller : IDisposable
 {
     private readonly Func<MqaExport, CancellationToken, Task<MqaExport>> _check;
     private readonly TimeProvider _time;
+    private readonly IApiLog _log;
     private readonly object _gate = new();
     private readonly List<Waiter> _waiters = [];
     private readonly CancellationTokenSource _stop = new();
@@ -27,30 +32,30 @@ public sealed class ExportStatusPoller : IDisposable
     private Task? _loop;
     private long _lastCheck = long.MinValue;
 
-    /// <param name="check">One status check (MaestroQAClient.GetExportAsync).</param>
+    /// <param name="check">One status check (IExportApi.GetExportAsync).</param>
     /// <param name="easyLimit">The budget checks draw on: checks are spaced by its minute window over its per-minute count.</param>
-    public ExportStatusPoller(Func<MqaExport, CancellationToken, Task<MqaExport>> check, RateLimitPolicy easyLimit, TimeProvider? time = null)
+    public ExportPoller(Func<MqaExport, CancellationToken, Task<MqaExport>> check, RateLimitPolicy easyLimit, PollSchedule? schedule = null, IApiLog? log = null, TimeProvider? time = null)
     {
         _check = check ?? throw new ArgumentNullException(nameof(check));
         _time = time ?? TimeProvider.System;
-        Spacing = PollPolicy.Spacing(easyLimit);
+        _log = log ?? NullApiLog.Instance;
+        Schedule = schedule ?? PollSchedule.Default;
+        Spacing = PollSchedule.Spacing(easyLimit);
     }
 
-    /// <summary>How long after its request an export is first checked, and the least time between two checks of it.</summary>
-    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(2);
-
-    public TimeSpan MaxPollInterval { get; init; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>How long one export may take to complete, from when it is handed to the poller.</summary>
-    public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(30);
+    public PollSchedule Schedule { get; }
 
     /// <summary>The least time between two checks: the minute's budget spread evenly.</summary>
     public TimeSpan Spacing { get; }
 
-    /// <summary>Completes with the export once MaestroQA reports it complete; fails when it errored, timed out or a check failed.</summary>
-    public Task<MqaExport> WaitAsync(MqaExport export, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Completes with the export once MaestroQA reports it complete; fails with ExportFailed when it errored, Timeout
+    /// when it took too long, or the check's own error when that cannot pass (a refused token, an unknown export).
+    /// </summary>
+    /// <param name="onChecked">Told of every successful check of this export and the time since its wait began; called on the poller's thread.</param>
+    public Task<MqaExport> WaitAsync(MqaExport export, Action<MqaExport, TimeSpan>? onChecked = null, CancellationToken cancellationToken = default)
     {
-        var waiter = new Waiter(export, _time.GetUtcNow().UtcDateTime, _time.GetTimestamp(), FirstCheck(export));
+        var waiter = new Waiter(export, _time.GetUtcNow().UtcDateTime, _time.GetTimestamp(), FirstCheck(export), onChecked);
         lock (_gate)
         {
             _waiters.Add(waiter);
@@ -58,7 +63,7 @@ public sealed class ExportStatusPoller : IDisposable
             _signal.TrySetResult(true);
         }
 
-        waiter.Registration = cancellationToken.Register(() => Drop(waiter, w => w.Result.TrySetCanceled(cancellationToken)));
+        waiter.Registration = cancellationToken.Register(() => Settle(waiter, w => w.Result.TrySetCanceled(cancellationToken)));
         return waiter.Result.Task;
     }
 
@@ -78,8 +83,11 @@ public sealed class ExportStatusPoller : IDisposable
 
     private static TaskCompletionSource<bool> NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    private static bool MayPass(MaestroQAApiException failure) =>
+        failure.Kind is ApiErrorKind.NetworkError or ApiErrorKind.ServerError or ApiErrorKind.RateLimited or ApiErrorKind.Timeout or ApiErrorKind.UnexpectedResponse;
+
     private DateTime FirstCheck(MqaExport export) =>
-        export.RequestedAt == default ? _time.GetUtcNow().UtcDateTime : export.RequestedAt + PollInterval;
+        export.RequestedAt == default ? _time.GetUtcNow().UtcDateTime : export.RequestedAt + Schedule.PollInterval;
 
     private async Task RunAsync(CancellationToken stop)
     {
@@ -101,7 +109,7 @@ public sealed class ExportStatusPoller : IDisposable
 
             if (next is null || wait > TimeSpan.Zero)
             {
-                await SleepAsync(signaled, next is null ? System.Threading.Timeout.InfiniteTimeSpan : wait, stop).ConfigureAwait(false);
+                await SleepAsync(signaled, next is null ? Timeout.InfiniteTimeSpan : wait, stop).ConfigureAwait(false);
                 continue;
             }
 
@@ -110,12 +118,11 @@ public sealed class ExportStatusPoller : IDisposable
         }
     }
 
-    /// <summary>The export to check next and how long until it may be checked (<see cref="PollPolicy"/>).</summary>
     private (Waiter? Next, TimeSpan Wait) Choose()
     {
         PollCandidate[] candidates = _waiters.Select(w => new PollCandidate(w.Export.RequestedAt, w.DueAt)).ToArray();
         TimeSpan sinceLastCheck = _lastCheck == long.MinValue ? TimeSpan.MaxValue : _time.GetElapsedTime(_lastCheck);
-        return PollPolicy.Next(candidates, _time.GetUtcNow().UtcDateTime, sinceLastCheck, Spacing) is (int index, TimeSpan wait)
+        return PollSchedule.Next(candidates, _time.GetUtcNow().UtcDateTime, sinceLastCheck, Spacing) is (int index, TimeSpan wait)
             ? (_waiters[index], wait)
             : (null, TimeSpan.Zero);
     }
@@ -134,6 +141,7 @@ public sealed class ExportStatusPoller : IDisposable
 
     private async Task CheckAsync(Waiter waiter, CancellationToken stop)
     {
+        bool begunAfterDeadline = TimedOut(waiter);
         MqaExport checkedExport;
         try
         {
@@ -143,47 +151,64 @@ public sealed class ExportStatusPoller : IDisposable
         {
             return;
         }
-        catch (MaestroQAApiException ex) when (ex.Kind is ApiErrorKind.NetworkError or ApiErrorKind.ServerError or ApiErrorKind.RateLimited or ApiErrorKind.Timeout)
+        catch (MaestroQAApiException failure) when (MayPass(failure))
         {
-            // Already retried by the transport: try again at the next interval, within the export's timeout.
-            Reschedule(waiter, ex);
+            // Already retried by the transport: try again at the next interval, or say why it is given up.
+            if (begunAfterDeadline)
+            {
+                Settle(waiter, w => w.Result.TrySetException(ExportWaitErrors.StillWaiting(w.Export, Schedule.Timeout, w.LastChecked, failure)));
+            }
+            else
+            {
+                Reschedule(waiter);
+            }
+
             return;
         }
         catch (Exception ex)
         {
-            Drop(waiter, w => w.Result.TrySetException(ex));
+            Settle(waiter, w => w.Result.TrySetException(ex));
             return;
         }
 
         waiter.Export = checkedExport;
+        waiter.LastChecked = _time.GetUtcNow().UtcDateTime;
+        waiter.OnChecked?.Invoke(checkedExport, _time.GetElapsedTime(waiter.Since));
         switch (checkedExport.Status)
         {
             case ExportStatus.Complete:
-                Drop(waiter, w => w.Result.TrySetResult(checkedExport));
+                Settle(waiter, w => w.Result.TrySetResult(checkedExport));
                 CheckNextSoon(waiter);
-                break;
+                return;
             case ExportStatus.Errored:
-                Drop(waiter, w => w.Result.TrySetException(ExportWaiter.Errored(checkedExport, advice: string.Empty)));
-                break;
-            default:
-                Reschedule(waiter, failure: null);
+                Settle(waiter, w => w.Result.TrySetException(ExportWaitErrors.Errored(checkedExport)));
+                return;
+            case ExportStatus.Unknown when checkedExport.ServerStatus != waiter.LastUnknownStatus:
+                // New statuses may come (the article lists four): keep waiting, but say so.
+                waiter.LastUnknownStatus = checkedExport.ServerStatus;
+                _log.Warning(ExportWaitErrors.UnknownStatus(checkedExport));
                 break;
         }
-    }
 
-    private void Reschedule(Waiter waiter, Exception? failure)
-    {
-        if (_time.GetElapsedTime(waiter.Since) >= Timeout)
+        if (TimedOut(waiter))
         {
-            Drop(waiter, w => w.Result.TrySetException(ExportWaiter.StillWaiting(waiter.Export, Timeout, failure)));
+            Settle(waiter, w => w.Result.TrySetException(ExportWaitErrors.StillWaiting(w.Export, Schedule.Timeout, w.LastChecked)));
             return;
         }
 
+        Reschedule(waiter);
+    }
+
+    private bool TimedOut(Waiter waiter) => _time.GetElapsedTime(waiter.Since) >= Schedule.Timeout;
+
+    /// <summary>Due again after half its age; at once when its wait has run out meanwhile, for the check that decides.</summary>
+    private void Reschedule(Waiter waiter)
+    {
         DateTime now = _time.GetUtcNow().UtcDateTime;
         DateTime requested = waiter.Export.RequestedAt == default ? waiter.Added : waiter.Export.RequestedAt;
         lock (_gate)
         {
-            waiter.DueAt = now + PollPolicy.Interval(now - requested, PollInterval, MaxPollInterval);
+            waiter.DueAt = TimedOut(waiter) ? now : now + Schedule.IntervalAt(now - requested);
         }
     }
 
@@ -201,7 +226,7 @@ public sealed class ExportStatusPoller : IDisposable
         }
     }
 
-    private void Drop(Waiter waiter, Action<Waiter> settle)
+    private void Settle(Waiter waiter, Action<Waiter> settle)
     {
         lock (_gate)
         {
@@ -214,12 +239,13 @@ public sealed class ExportStatusPoller : IDisposable
 
     private sealed class Waiter
     {
-        public Waiter(MqaExport export, DateTime added, long since, DateTime dueAt)
+        public Waiter(MqaExport export, DateTime added, long since, DateTime dueAt, Action<MqaExport, TimeSpan>? onChecked)
         {
             Export = export;
             Added = added;
             Since = since;
             DueAt = dueAt;
+            OnChecked = onChecked;
         }
 
         public MqaExport Export { get; set; }
@@ -231,6 +257,13 @@ public sealed class ExportStatusPoller : IDisposable
         public long Since { get; }
 
         public DateTime DueAt { get; set; }
+
+        public Action<MqaExport, TimeSpan>? OnChecked { get; }
+
+        /// <summary>UTC, when a check of it last succeeded; null until one has.</summary>
+        public DateTime? LastChecked { get; set; }
+
+        public string? LastUnknownStatus { get; set; }
 
         public TaskCompletionSource<MqaExport> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

@@ -1,8 +1,9 @@
 using MaestroQA.Client.Api;
+using MaestroQA.Client.Tickets;
 using MaestroQA.Client.Models;
 using MaestroQA.Client.Tests.Support;
 
-namespace MaestroQA.Client.Tests.Api;
+namespace MaestroQA.Client.Tests.Tickets;
 
 /// <summary>The -IfExists outcomes and the read-back after a retried create, against the local server.</summary>
 public sealed class TicketCreatorTests : IClassFixture<LocalServer>

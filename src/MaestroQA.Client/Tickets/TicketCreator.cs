@@ -1,12 +1,14 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using MaestroQA.Client.Api;
 using MaestroQA.Client.Api.Wire;
 using MaestroQA.Client.Models;
 using MaestroQA.Client.Transport;
 
-namespace MaestroQA.Client.Api;
+namespace MaestroQA.Client.Tickets;
 
 /// <summary>
 /// Creates tickets so a load can be run again after any failure without losing or duplicating one: creating is
@@ -85,7 +87,7 @@ public sealed class TicketCreator
             {
                 throw new MaestroQAApiException(
                     ApiErrorKind.Conflict,
-                    $"A ticket with gradable_id '{ticket.GradableId}' already exists with other fields: the 409 after a retry was not this load's earlier attempt.",
+                    $"A ticket with id '{ticket.GradableId}' already exists with other fields: the 409 after a retry was not this load's earlier attempt.",
                     409);
             }
 
@@ -97,7 +99,15 @@ public sealed class TicketCreator
         Same(sent.Type, stored.Type) && Same(sent.Subject, stored.Subject) && Same(sent.Agents, stored.Agents)
         && Same(sent.Link, stored.Link) && Same(sent.Body, stored.Body) && Same(sent.Tags, stored.Tags)
         && Same(sent.Status, stored.Status) && (sent.CsatScore is null || sent.CsatScore == stored.CsatScore)
-        && SameDate(sent.FirstSeen, stored.FirstSeen) && SameDate(sent.LastSeen, stored.LastSeen);
+        && SameDate(sent.FirstSeen, stored.FirstSeen) && SameDate(sent.LastSeen, stored.LastSeen)
+        && SameAttributes(sent.Attributes, stored.Attributes);
+
+    /// <summary>Every attribute sent is stored with the same value (compared as JSON); the server may hold more, in any order.</summary>
+    private static bool SameAttributes(TicketAttributes? sent, TicketAttributes? stored) =>
+        sent is null
+        || (stored is not null && sent.All(attribute => stored.TryGetValue(attribute.Key, out object? value) && Json(attribute.Value) == Json(value)));
+
+    private static string Json(object? value) => new TicketAttributes(new Dictionary<string, object?> { ["v"] = value }).ToString();
 
     private static bool Same(string? sent, string? stored) => sent is null || string.Equals(sent, stored, StringComparison.Ordinal);
 

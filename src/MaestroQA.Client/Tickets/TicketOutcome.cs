@@ -1,7 +1,7 @@
 using System;
 using MaestroQA.Client.Models;
 
-namespace MaestroQA.Client.Api;
+namespace MaestroQA.Client.Tickets;
 
 public enum TicketOutcomeKind
 {

@@ -2,17 +2,16 @@ using System;
 using System.Globalization;
 using MaestroQA.Client.Api.Wire;
 
-namespace MaestroQA.PowerShell.Binding;
+namespace MaestroQA.Client.Dates;
 
 /// <summary>
-/// The one conversion from what users type or CSV files hold to a UTC instant. A DateTime of Unspecified kind,
-/// and a string without an offset, is local time, as .NET's ToUniversalTime treats it.
+/// The one conversion from what users type or CSV files hold to a UTC instant. A DateTime of Unspecified kind, and a
+/// string without an offset, is local time, as .NET's ToUniversalTime treats it.
 /// </summary>
-internal static class ApiDates
+public static class DateInput
 {
-    public static bool TryToUtc(object? input, out DateTimeOffset utc)
+    public static bool TryToUtc(object? value, out DateTimeOffset utc)
     {
-        object? value = PSInput.Unwrap(input);
         switch (value)
         {
             case DateTimeOffset offset:

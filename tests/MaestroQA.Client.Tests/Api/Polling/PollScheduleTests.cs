@@ -1,32 +1,42 @@
+using MaestroQA.Client.Api.Polling;
 using MaestroQA.Client.Models;
-using MaestroQA.Client.Sync;
 
-namespace MaestroQA.Client.Tests.Sync;
+namespace MaestroQA.Client.Tests.Api.Polling;
 
 /// <summary>
 /// The status-check policy on a fake clock: a year's backfill (52 exports requested at the demanding limit, each taking
-/// 20 s) replayed check by check, as ExportStatusPoller runs it, one check at a time.
+/// 20 s) replayed check by check, as ExportPoller runs it, one check at a time.
 /// </summary>
-public sealed class PollPolicyTests
+public sealed class PollScheduleTests
 {
     private static readonly DateTime T0 = new(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
     private static readonly TimeSpan First = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan Max = TimeSpan.FromSeconds(30);
+    private static readonly PollSchedule Schedule = PollSchedule.Default;
 
     [Fact]
     public void TheIntervalIsHalfTheAge_BetweenTheFirstAndTheLargest()
     {
-        Assert.Equal(First, PollPolicy.Interval(TimeSpan.FromSeconds(1), First, Max));
-        Assert.Equal(TimeSpan.FromSeconds(5), PollPolicy.Interval(TimeSpan.FromSeconds(10), First, Max));
-        Assert.Equal(Max, PollPolicy.Interval(TimeSpan.FromMinutes(10), First, Max));
+        Assert.Equal(First, Schedule.IntervalAt(TimeSpan.FromSeconds(1)));
+        Assert.Equal(TimeSpan.FromSeconds(5), Schedule.IntervalAt(TimeSpan.FromSeconds(10)));
+        Assert.Equal(Max, Schedule.IntervalAt(TimeSpan.FromMinutes(10)));
+    }
+
+    [Fact]
+    public void TheDefaults_AreTheModulesOnly_OnesAndAFirstPauseLongerThanTheLargest_IsTheLargest()
+    {
+        Assert.Equal((First, Max, TimeSpan.FromMinutes(30)), (Schedule.PollInterval, Schedule.MaxPollInterval, Schedule.Timeout));
+        PollSchedule slow = PollSchedule.For(TimeSpan.FromMinutes(1), TimeSpan.FromHours(1));
+        Assert.Equal((TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1)), (slow.PollInterval, slow.MaxPollInterval));
+        Assert.Equal(TimeSpan.FromMinutes(1), slow.IntervalAt(TimeSpan.FromMinutes(10)));
     }
 
     [Fact]
     public void ChecksAreSpacedToSpreadTheMinute()
     {
-        Assert.Equal(TimeSpan.FromMilliseconds(600), PollPolicy.Spacing(RateLimitPolicy.Easy));
-        Assert.Equal(TimeSpan.FromMilliseconds(60), PollPolicy.Spacing(new RateLimitPolicy(10, 100) { WindowScale = 0.1 }));
-        Assert.Equal(TimeSpan.FromMilliseconds(500), PollPolicy.Spacing(new RateLimitPolicy(2, 1000)));
+        Assert.Equal(TimeSpan.FromMilliseconds(600), PollSchedule.Spacing(RateLimitPolicy.Easy));
+        Assert.Equal(TimeSpan.FromMilliseconds(60), PollSchedule.Spacing(new RateLimitPolicy(10, 100) { WindowScale = 0.1 }));
+        Assert.Equal(TimeSpan.FromMilliseconds(500), PollSchedule.Spacing(new RateLimitPolicy(2, 1000)));
     }
 
     [Fact]
@@ -34,10 +44,10 @@ public sealed class PollPolicyTests
     {
         PollCandidate[] candidates = [new(T0.AddSeconds(5), T0.AddSeconds(10)), new(T0.AddSeconds(1), T0.AddSeconds(9)), new(T0, T0.AddSeconds(12))];
 
-        Assert.Equal((1, TimeSpan.Zero), PollPolicy.Next(candidates, T0.AddSeconds(11), TimeSpan.MaxValue, TimeSpan.FromSeconds(1)));
-        Assert.Equal((1, TimeSpan.FromSeconds(1)), PollPolicy.Next(candidates, T0.AddSeconds(8), TimeSpan.MaxValue, TimeSpan.FromSeconds(1)));
-        Assert.Equal((1, TimeSpan.FromSeconds(0.75)), PollPolicy.Next(candidates, T0.AddSeconds(9.5), TimeSpan.FromSeconds(0.25), TimeSpan.FromSeconds(1)));
-        Assert.Null(PollPolicy.Next([], T0, TimeSpan.MaxValue, TimeSpan.FromSeconds(1)));
+        Assert.Equal((1, TimeSpan.Zero), PollSchedule.Next(candidates, T0.AddSeconds(11), TimeSpan.MaxValue, TimeSpan.FromSeconds(1)));
+        Assert.Equal((1, TimeSpan.FromSeconds(1)), PollSchedule.Next(candidates, T0.AddSeconds(8), TimeSpan.MaxValue, TimeSpan.FromSeconds(1)));
+        Assert.Equal((1, TimeSpan.FromSeconds(0.75)), PollSchedule.Next(candidates, T0.AddSeconds(9.5), TimeSpan.FromSeconds(0.25), TimeSpan.FromSeconds(1)));
+        Assert.Null(PollSchedule.Next([], T0, TimeSpan.MaxValue, TimeSpan.FromSeconds(1)));
     }
 
     [Fact]
@@ -50,12 +60,12 @@ public sealed class PollPolicyTests
         var checks = new List<DateTime>();
         DateTime now = T0;
         DateTime lastCheck = DateTime.MinValue;
-        TimeSpan spacing = PollPolicy.Spacing(RateLimitPolicy.Easy);
+        TimeSpan spacing = PollSchedule.Spacing(RateLimitPolicy.Easy);
         while (seen.Any(at => at is null))
         {
             int[] waiting = Enumerable.Range(0, 52).Where(i => requested[i] <= now && seen[i] is null).ToArray();
             DateTime nextArrival = requested.Where(at => at > now).DefaultIfEmpty(DateTime.MaxValue).Min();
-            var next = PollPolicy.Next(waiting.Select(i => new PollCandidate(requested[i], due[i])).ToArray(), now, lastCheck == DateTime.MinValue ? TimeSpan.MaxValue : now - lastCheck, spacing);
+            var next = PollSchedule.Next(waiting.Select(i => new PollCandidate(requested[i], due[i])).ToArray(), now, lastCheck == DateTime.MinValue ? TimeSpan.MaxValue : now - lastCheck, spacing);
             if (next is not (int index, TimeSpan wait) || wait > TimeSpan.Zero)
             {
                 // Sleep until the check is allowed, or until a new export arrives and the choice may change.
@@ -78,7 +88,7 @@ public sealed class PollPolicyTests
             }
             else
             {
-                due[export] = now + PollPolicy.Interval(now - requested[export], First, Max);
+                due[export] = now + Schedule.IntervalAt(now - requested[export]);
             }
 
             now += TimeSpan.FromMilliseconds(50); // a check's round trip

@@ -1,0 +1,165 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace MaestroQA.Client.Sync;
+
+/// <summary>
+/// The windows of a run waiting to be requested, requested one at a time, oldest first, so the folder's bookmark moves:
+/// a window requested anew (its export forgotten) goes before every later one. A later window also waits while an
+/// earlier window's export has not been checked yet, since that check may send it here. After a request fails, no
+/// other is sent: what refused one would most likely refuse the next, and the next run goes on from the state.
+/// </summary>
+internal sealed class SyncRequestQueue
+{
+    private readonly object _gate = new();
+    private readonly List<Entry> _waiting = [];
+    private readonly List<DateTime> _holds = [];
+    private TaskCompletionSource<bool> _changed = NewSignal();
+    private bool _closed;
+    private bool _refused;
+
+    /// <summary>Windows not requested because an earlier request failed.</summary>
+    public int NotRequested { get; private set; }
+
+    /// <summary>Queues <paramref name="job"/>; completes with the job as requested, or is cancelled after another request failed.</summary>
+    public Task<SyncJob> RequestAsync(SyncJob job)
+    {
+        var entry = new Entry(job);
+        lock (_gate)
+        {
+            if (_refused)
+            {
+                NotRequested++;
+                entry.Result.TrySetCanceled();
+                return entry.Result.Task;
+            }
+
+            _waiting.Add(entry);
+            Signal();
+        }
+
+        return entry.Result.Task;
+    }
+
+    /// <summary>Holds back windows later than <paramref name="from"/> until <see cref="Release"/>: that window's export is unchecked.</summary>
+    public void Hold(DateTime from)
+    {
+        lock (_gate)
+        {
+            _holds.Add(from);
+        }
+    }
+
+    public void Release(DateTime from)
+    {
+        lock (_gate)
+        {
+            _holds.Remove(from);
+            Signal();
+        }
+    }
+
+    /// <summary>No more windows will come: the loop ends once those waiting are requested.</summary>
+    public void Close()
+    {
+        lock (_gate)
+        {
+            _closed = true;
+            Signal();
+        }
+    }
+
+    /// <summary>Requests the waiting windows until closed and empty, through <paramref name="request"/>.</summary>
+    public async Task RunAsync(Func<SyncJob, CancellationToken, Task<SyncJob>> request, CancellationToken cancellationToken)
+    {
+        Task stopped = Task.Delay(Timeout.Infinite, cancellationToken);
+        while (true)
+        {
+            Entry? next;
+            Task changed;
+            lock (_gate)
+            {
+                if (_changed.Task.IsCompleted)
+                {
+                    _changed = NewSignal();
+                }
+
+                changed = _changed.Task;
+                next = Next();
+                if (next is null && _closed && _waiting.Count == 0)
+                {
+                    return;
+                }
+
+                if (next is not null)
+                {
+                    _waiting.Remove(next);
+                }
+            }
+
+            if (next is null)
+            {
+                await Task.WhenAny(changed, stopped).ConfigureAwait(false);
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    CancelWaiting(counted: false);
+                    return;
+                }
+
+                continue;
+            }
+
+            try
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                next.Result.TrySetResult(await request(next.Job, cancellationToken).ConfigureAwait(false));
+            }
+            catch (Exception ex)
+            {
+                next.Result.TrySetException(ex);
+                CancelWaiting(counted: !cancellationToken.IsCancellationRequested);
+            }
+        }
+    }
+
+    private static TaskCompletionSource<bool> NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>The oldest waiting window, unless an earlier window's export is still unchecked.</summary>
+    private Entry? Next()
+    {
+        Entry? oldest = _waiting.OrderBy(entry => entry.Job.From).FirstOrDefault();
+        return oldest is not null && !_holds.Any(held => held < oldest.Job.From) ? oldest : null;
+    }
+
+    private void CancelWaiting(bool counted)
+    {
+        Entry[] cancelled;
+        lock (_gate)
+        {
+            _refused = true;
+            cancelled = [.. _waiting];
+            _waiting.Clear();
+            if (counted)
+            {
+                NotRequested += cancelled.Length;
+            }
+        }
+
+        foreach (Entry entry in cancelled)
+        {
+            entry.Result.TrySetCanceled();
+        }
+    }
+
+    private void Signal() => _changed.TrySetResult(true);
+
+    private sealed class Entry(SyncJob job)
+    {
+        public SyncJob Job { get; } = job;
+
+        public TaskCompletionSource<SyncJob> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
