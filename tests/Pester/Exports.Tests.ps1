@@ -236,8 +236,13 @@ Describe 'Requesting an export is not repeated on a failure that may have made o
 
     It 'a 429 on each export route is retried, as the server refused before doing anything: one export' {
         foreach ($requester in $requesters) {
-            Set-ExportConfig @{ faults = @{ sequence = @('429'); routes = @($requester.Route) } }
-            $output = @(Invoke-Requester $requester (New-ScaledSession -MaximumRetryCount 2))
+            # A 429 holds the token's demanding requests for a minute window (the server refused what the limiter
+            # allowed): a token of its own per route, with windows a hundredth long on the client, keeps that short.
+            $token = "mqa-hold-$($requester.Route)"
+            Set-ExportConfig @{ validTokens = @($server.Token, $token); faults = @{ sequence = @('429'); routes = @($requester.Route) } }
+            $held = New-MqaSession -ApiToken $token -BaseUri $server.ApiUri -MaximumRetryCount 2 -RetryIntervalSec 0.05 `
+                -DemandingRateLimit @{ PerSecond = 1; PerMinute = 30; WindowScale = 0.01 } -EasyRateLimit @{ PerSecond = 10; PerMinute = 100; WindowScale = 0.01 }
+            $output = @(Invoke-Requester $requester $held)
             $failure | Should -HaveCount 0 -Because $requester.Command
             $output | Should -HaveCount 1
             $posts = Get-ApiRequest $requester.Route

@@ -193,14 +193,17 @@ Describe 'Bulk loads from CSV' {
 }
 
 Describe 'Transient faults' {
-    It '1,000 rows under 10% 5xx, 3% 429, 2% resets and 2% lost responses: each ticket once, one output per row, no error' {
-        Reset-Server -Faults @{ seed = 7; rate500 = 0.04; rate502 = 0.03; rate503 = 0.03; rate429 = 0.03; retryAfterMs = 200; resetRate = 0.02; faultAfterCommitRate = 0.02 }
+    # A 429 holds the token's easy requests for a (scaled) minute window, as the server refused what the limiter allowed:
+    # the load starts with four at once (its first requests, in flight together), which one hold answers.
+    It '1,000 rows under 10% 5xx, four 429s, 2% resets and 2% lost responses: each ticket once, one output per row, no error, one warning of the hold' {
+        Reset-Server -Faults @{ seed = 7; sequence = @('429', '429', '429', '429'); rate500 = 0.04; rate502 = 0.03; rate503 = 0.03; retryAfterMs = 200; resetRate = 0.02; faultAfterCommitRate = 0.02 }
         $rows = 1..1000 | ForEach-Object { New-TicketRow $_ -Prefix 'fault' }
         $csv = New-TicketCsv $rows
         $output = @(Import-Csv $csv | New-MqaTicket -Session (New-TicketSession -MaximumRetryCount 10) -ErrorVariable failed -ErrorAction SilentlyContinue -WarningVariable warned)
 
         @($failed) | Should -HaveCount 0
-        @($warned) | Should -HaveCount 0
+        @($warned | Where-Object { "$_" -notmatch 'refused it with 429' }) | Should -HaveCount 0
+        @($warned | Where-Object { "$_" -match 'refused it with 429' }) | Should -HaveCount 1 -Because 'the server refused what the limiter allowed: said once a command, then in -Verbose'
         $output | Should -HaveCount 1000
         ($output.GradableId -join ',') | Should -BeExactly ($rows.gradable_id -join ',')
         $tickets = Get-ServerTicket
@@ -569,7 +572,8 @@ Describe 'Dates with no zone' {
 
 Describe 'The token' {
     It 'never appears in any stream, error or session view, even retrying and verbose' {
-        Reset-Server -Faults @{ seed = 3; rate503 = 0.15; rate429 = 0.05; resetRate = 0.05; faultAfterCommitRate = 0.05 }
+        # Two 429s at the start (one hold of the easy class, its warning and verbose lines), then the random faults.
+        Reset-Server -Faults @{ seed = 3; sequence = @('429', '429'); rate503 = 0.15; resetRate = 0.05; faultAfterCommitRate = 0.05 }
         $null = Add-ServerTicket 'tok-00003'
         $session = New-TicketSession -MaximumRetryCount 10
         $csv = New-TicketCsv (1..60 | ForEach-Object { New-TicketRow $_ -Prefix tok })

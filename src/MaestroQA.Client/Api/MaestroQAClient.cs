@@ -32,6 +32,10 @@ public sealed class MaestroQAClient : IExportApi
         _time = time ?? TimeProvider.System;
     }
 
+    /// <summary>A client on the connection <paramref name="export"/> was requested or checked through; null for an export made by hand.</summary>
+    public static MaestroQAClient? ForExport(MqaExport export, IApiLog? log = null) =>
+        ExportConnections.Of(export) is ApiTransport origin ? new MaestroQAClient(origin, log) : null;
+
     /// <summary>Whether tickets on this base are named by ticket_id (learnt from the server); then a link is optional.</summary>
     public bool NamesTicketsByTicketId => Dialect.TicketIdField == TicketIdField.TicketId;
 
@@ -130,7 +134,9 @@ public sealed class MaestroQAClient : IExportApi
             throw new MaestroQAApiException(ApiErrorKind.UnexpectedResponse, $"MaestroQA answered the status check of export {id} without the export's status.");
         }
 
-        return export with { Status = WireNames.ParseStatus(data.Status), ServerStatus = data.Status, DataUrl = data.DataUrl ?? string.Empty, CheckedAt = _time.GetUtcNow().UtcDateTime };
+        return ExportConnections.Remember(
+            export with { Status = WireNames.ParseStatus(data.Status), ServerStatus = data.Status, DataUrl = data.DataUrl ?? string.Empty, CheckedAt = _time.GetUtcNow().UtcDateTime },
+            _transport);
     }
 
     /// <summary>Streams a complete export's file; the presigned URL is fetched without the token.</summary>
@@ -307,7 +313,7 @@ public sealed class MaestroQAClient : IExportApi
             RequestedAt = _time.GetUtcNow().UtcDateTime,
         };
         _log.Verbose($"Requested {export}.");
-        return export;
+        return ExportConnections.Remember(export, _transport);
     }
 
     /// <summary>A 404 on a route that names no id says the server lacks the route itself: its edition does not have it.</summary>

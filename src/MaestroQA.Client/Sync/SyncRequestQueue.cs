@@ -7,16 +7,17 @@ using System.Threading.Tasks;
 namespace MaestroQA.Client.Sync;
 
 /// <summary>
-/// The windows of a run waiting to be requested, requested one at a time, oldest first, so the folder's bookmark moves:
-/// a window requested anew (its export forgotten) goes before every later one. A later window also waits while an
-/// earlier window's export has not been checked yet, since that check may send it here. After a request fails, no
-/// other is sent: what refused one would most likely refuse the next, and the next run goes on from the state.
+/// The windows of a run waiting to be requested, requested one at a time in the plan's order (each kind's windows
+/// oldest first), so the folder's bookmark moves: a window requested anew (its export forgotten) goes before every
+/// later one. A later window also waits while an earlier window's export has not been checked yet, since that check may
+/// send it here. After a request fails, no other is sent: what refused one would most likely refuse the next, and the
+/// next run goes on from the state.
 /// </summary>
 internal sealed class SyncRequestQueue
 {
     private readonly object _gate = new();
     private readonly List<Entry> _waiting = [];
-    private readonly List<DateTime> _holds = [];
+    private readonly List<int> _holds = [];
     private TaskCompletionSource<bool> _changed = NewSignal();
     private bool _closed;
     private bool _refused;
@@ -24,10 +25,10 @@ internal sealed class SyncRequestQueue
     /// <summary>Windows not requested because an earlier request failed.</summary>
     public int NotRequested { get; private set; }
 
-    /// <summary>Queues <paramref name="job"/>; completes with the job as requested, or is cancelled after another request failed.</summary>
-    public Task<SyncJob> RequestAsync(SyncJob job)
+    /// <summary>Queues <paramref name="job"/>, the plan's <paramref name="order"/>-th; completes with the job as requested, or is cancelled after another request failed.</summary>
+    public Task<SyncJob> RequestAsync(SyncJob job, int order)
     {
-        var entry = new Entry(job);
+        var entry = new Entry(job, order);
         lock (_gate)
         {
             if (_refused)
@@ -44,20 +45,20 @@ internal sealed class SyncRequestQueue
         return entry.Result.Task;
     }
 
-    /// <summary>Holds back windows later than <paramref name="from"/> until <see cref="Release"/>: that window's export is unchecked.</summary>
-    public void Hold(DateTime from)
+    /// <summary>Holds back the windows after the plan's <paramref name="order"/>-th until <see cref="Release"/>: its export is unchecked.</summary>
+    public void Hold(int order)
     {
         lock (_gate)
         {
-            _holds.Add(from);
+            _holds.Add(order);
         }
     }
 
-    public void Release(DateTime from)
+    public void Release(int order)
     {
         lock (_gate)
         {
-            _holds.Remove(from);
+            _holds.Remove(order);
             Signal();
         }
     }
@@ -127,11 +128,11 @@ internal sealed class SyncRequestQueue
 
     private static TaskCompletionSource<bool> NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>The oldest waiting window, unless an earlier window's export is still unchecked.</summary>
+    /// <summary>The first waiting window in the plan's order, unless an earlier window's export is still unchecked.</summary>
     private Entry? Next()
     {
-        Entry? oldest = _waiting.OrderBy(entry => entry.Job.From).FirstOrDefault();
-        return oldest is not null && !_holds.Any(held => held < oldest.Job.From) ? oldest : null;
+        Entry? first = _waiting.OrderBy(entry => entry.Order).FirstOrDefault();
+        return first is not null && !_holds.Any(held => held < first.Order) ? first : null;
     }
 
     private void CancelWaiting(bool counted)
@@ -156,9 +157,11 @@ internal sealed class SyncRequestQueue
 
     private void Signal() => _changed.TrySetResult(true);
 
-    private sealed class Entry(SyncJob job)
+    private sealed class Entry(SyncJob job, int order)
     {
         public SyncJob Job { get; } = job;
+
+        public int Order { get; } = order;
 
         public TaskCompletionSource<SyncJob> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -60,14 +60,17 @@ public sealed class SyncRunner
         Report(observer);
 
         // An export an earlier run requested may be forgotten, and is then requested anew: later windows wait for its check.
-        foreach (SyncJob resumed in _plan.Jobs.Where(job => job.Pending is not null))
+        for (int order = 0; order < _plan.Jobs.Count; order++)
         {
-            _queue.Hold(resumed.From);
+            if (_plan.Jobs[order].Pending is not null)
+            {
+                _queue.Hold(order);
+            }
         }
 
         Task requests = _queue.RunAsync((job, token) => RequestAsync(job, observer, token), stop.Token);
         var context = new RunContext(poller, downloads, observer, stop);
-        Task[] jobs = _plan.Jobs.Select(job => RunJobAsync(job, context)).ToArray();
+        Task[] jobs = _plan.Jobs.Select((job, order) => RunJobAsync(job, order, context)).ToArray();
         try
         {
             await Task.WhenAll(jobs).ConfigureAwait(false);
@@ -117,14 +120,14 @@ public sealed class SyncRunner
         return requested;
     }
 
-    private async Task RunJobAsync(SyncJob job, RunContext run)
+    private async Task RunJobAsync(SyncJob job, int order, RunContext run)
     {
-        var firstCheck = new FirstCheck(_queue, job);
+        var firstCheck = new FirstCheck(_queue, order, resumed: job.Pending is not null);
         try
         {
             if (job.Pending is null)
             {
-                job = await _queue.RequestAsync(job).ConfigureAwait(false);
+                job = await _queue.RequestAsync(job, order).ConfigureAwait(false);
             }
 
             bool requestedAnew = false;
@@ -149,7 +152,7 @@ public sealed class SyncRunner
                     run.Observer.Verbose($"{job}: MaestroQA no longer knows export {export.ExportId}; requesting the window anew.");
                     requestedAnew = true;
                     job = _store.Abandoned(job);
-                    Task<SyncJob> turn = _queue.RequestAsync(job);
+                    Task<SyncJob> turn = _queue.RequestAsync(job, order);
                     firstCheck.Done();
                     job = await turn.ConfigureAwait(false);
                 }
@@ -265,15 +268,15 @@ public sealed class SyncRunner
     private sealed record RunContext(ExportPoller Poller, SemaphoreSlim Downloads, ISyncObserver Observer, CancellationTokenSource Stop);
 
     /// <summary>Lifts a resumed window's hold on the queue once its export has been checked (or the window is done with).</summary>
-    private sealed class FirstCheck(SyncRequestQueue queue, SyncJob job)
+    private sealed class FirstCheck(SyncRequestQueue queue, int order, bool resumed)
     {
-        private int _done = job.Pending is null ? 1 : 0;
+        private int _done = resumed ? 0 : 1;
 
         public void Done()
         {
             if (Interlocked.Exchange(ref _done, 1) == 0)
             {
-                queue.Release(job.From);
+                queue.Release(order);
             }
         }
     }

@@ -35,7 +35,7 @@ internal static class ApiRedirects
             string why = from.Scheme == Uri.UriSchemeHttps && target.Scheme != Uri.UriSchemeHttps
                 ? "from https to plain http, which would put the token on the wire in clear text"
                 : "which is neither MaestroQA's (maestroqa.com, rippit.com, over https) nor this session's host";
-            throw Refused($"{said}, {why}; nothing was sent there. Check the session's BaseUri.", status);
+            throw Refused($"{said}, {why}: API redirects are not followed there, so nothing was sent and the token went nowhere else. Check the session's BaseUri.", status);
         }
 
         if (hops >= MaxHops)

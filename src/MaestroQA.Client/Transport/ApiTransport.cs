@@ -29,6 +29,9 @@ public sealed class ApiTransport
     private readonly HttpClient _http;
     private readonly TimeProvider _time;
     private readonly object _moveGate = new();
+
+    // Who has heard that the class is held: once a command, then -Verbose (a long load may meet many 429s).
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IApiLog, object> _toldOfHolds = new();
     private readonly ResiliencePipeline<ApiResponse> _demandingPipeline;
     private readonly ResiliencePipeline<ApiResponse> _easyPipeline;
     private readonly ResiliencePipeline<ApiResponse> _demandingStreamPipeline;
@@ -224,9 +227,27 @@ public sealed class ApiTransport
         string asked = retryAfter is TimeSpan wait
             ? $" MaestroQA asks to wait {wait.TotalSeconds:0} s before trying again" + (wait > _options.MaxRetryDelay ? $", longer than the usual {_options.MaxRetryDelay.TotalSeconds:0} s." : ".")
             : string.Empty;
-        call.Log.Warning(
+        string message =
             $"{call.Request}: MaestroQA refused it with 429 (too many requests) though this module kept to the {call.Request.EndpointClass} limits, so another client may be using this token.{asked} " +
-            $"{call.Request.EndpointClass} requests now wait {held.TotalSeconds:0.#} s, until the documented one-minute window must have freed.");
+            $"{call.Request.EndpointClass} requests now wait {held.TotalSeconds:0.#} s, until the documented one-minute window must have freed.";
+        bool told;
+        lock (_toldOfHolds)
+        {
+            told = _toldOfHolds.TryGetValue(call.Log, out _);
+            if (!told)
+            {
+                _toldOfHolds.Add(call.Log, this);
+            }
+        }
+
+        if (told)
+        {
+            call.Log.Verbose(message);
+        }
+        else
+        {
+            call.Log.Warning(message);
+        }
     }
 
     private void MoveTo(Uri newBase, int status, IApiLog log)

@@ -94,14 +94,15 @@ public abstract class ExportWaitCmdlet : MqaApiCmdlet
     private sealed class Wait
     {
         private readonly ExportWaitCmdlet _cmdlet;
-        private readonly ProgressRecord _progress;
+        private readonly int _activityId = ProgressActivity.NextId();
+        private readonly string _activity;
         private bool _finished;
 
         public Wait(ExportWaitCmdlet cmdlet, ExportPoller poller, MqaExport export)
         {
             _cmdlet = cmdlet;
             Latest = export;
-            _progress = new ProgressRecord(ProgressActivity.NextId(), $"Waiting for {export}", "Requested");
+            _activity = $"Waiting for {export}";
             Complete = poller.WaitAsync(export, OnChecked, cmdlet.StopToken);
         }
 
@@ -114,9 +115,7 @@ public abstract class ExportWaitCmdlet : MqaApiCmdlet
             if (!_finished)
             {
                 _finished = true;
-                _progress.RecordType = ProgressRecordType.Completed;
-                _progress.StatusDescription = "Done";
-                _cmdlet.WriteProgress(_progress);
+                _cmdlet.WriteProgress(new ProgressRecord(_activityId, _activity, "Done") { RecordType = ProgressRecordType.Completed });
             }
         }
 
@@ -124,11 +123,8 @@ public abstract class ExportWaitCmdlet : MqaApiCmdlet
         {
             Latest = polled;
             string status = $"{(polled.Status == ExportStatus.Unknown ? polled.ServerStatus : polled.Status.ToString())} after {elapsed.TotalSeconds:0} s";
-            _cmdlet.Post(() =>
-            {
-                _progress.StatusDescription = status;
-                _cmdlet.WriteProgress(_progress);
-            });
+            // A record each time: hosts and the progress stream keep the records they are given.
+            _cmdlet.Post(() => _cmdlet.WriteProgress(new ProgressRecord(_activityId, _activity, status)));
         }
     }
 }

@@ -42,8 +42,9 @@ public sealed class SaveMqaExportCommand : MqaCmdlet
     public SwitchParameter Force { get; set; }
 
     /// <summary>
-    /// The connection to download through (its proxy, its retries): -Session, else the default session, else the system
-    /// proxy and default retries. No token is needed: presigned links carry their own permission, and none is sent.
+    /// The connection to download through (its proxy, its retries): -Session, else the one the export came through,
+    /// else the default session, else the system proxy and default retries. No token is needed: presigned links carry
+    /// their own permission, and none is sent.
     /// </summary>
     [Parameter]
     [ValidateNotNull]
@@ -113,9 +114,14 @@ public sealed class SaveMqaExportCommand : MqaCmdlet
         }
     }
 
-    /// <summary>-Session, else the default session, else a connection that only downloads.</summary>
+    /// <summary>-Session, else the connection the export came through, else the default session, else one that only downloads.</summary>
     private MaestroQAClient DownloadClient()
     {
+        if (Session is null && MaestroQAClient.ForExport(Export, this) is MaestroQAClient origin)
+        {
+            return origin;
+        }
+
         try
         {
             return new MaestroQAClient(SessionResolver.TryResolve(Session)?.Transport ?? ApiTransport.DownloadsOnly, this);
@@ -179,7 +185,8 @@ public sealed class SaveMqaExportCommand : MqaCmdlet
     private sealed class DownloadProgress
     {
         private readonly SaveMqaExportCommand _cmdlet;
-        private readonly ProgressRecord _record;
+        private readonly int _activityId = ProgressActivity.NextId();
+        private readonly string _activity;
         private readonly Stopwatch _sinceUpdate = Stopwatch.StartNew();
         private long _received;
         private long _expected = -1;
@@ -187,7 +194,7 @@ public sealed class SaveMqaExportCommand : MqaCmdlet
         public DownloadProgress(SaveMqaExportCommand cmdlet, MqaExport export)
         {
             _cmdlet = cmdlet;
-            _record = new ProgressRecord(ProgressActivity.NextId(), $"Downloading {export}", "Starting");
+            _activity = $"Downloading {export}";
         }
 
         public void Report(long bytes, long? total)
@@ -204,9 +211,8 @@ public sealed class SaveMqaExportCommand : MqaCmdlet
             int percent = total is long all && all > 0 ? (int)(bytes * 100 / all) : -1;
             _cmdlet.Post(() =>
             {
-                _record.StatusDescription = status;
-                _record.PercentComplete = percent;
-                _cmdlet.WriteProgress(_record);
+                // A record each time: hosts and the progress stream keep the records they are given.
+                _cmdlet.WriteProgress(new ProgressRecord(_activityId, _activity, status) { PercentComplete = percent });
             });
         }
 
@@ -222,8 +228,7 @@ public sealed class SaveMqaExportCommand : MqaCmdlet
 
         public void Complete()
         {
-            _record.RecordType = ProgressRecordType.Completed;
-            _cmdlet.WriteProgress(_record);
+            _cmdlet.WriteProgress(new ProgressRecord(_activityId, _activity, "Done") { RecordType = ProgressRecordType.Completed });
         }
     }
 }
