@@ -28,6 +28,7 @@
         'New-MqaTicket'
         'Set-MqaTicket'
         'Remove-MqaTicket'
+        'Invoke-MqaRequest'
     )
     VariablesToExport    = @()
     AliasesToExport      = @()

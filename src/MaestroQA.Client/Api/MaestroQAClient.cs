@@ -95,8 +95,9 @@ public sealed class MaestroQAClient : IExportApi
     /// <summary>
     /// The export's current status; <paramref name="export"/> keeps what the caller knew of it. The seed article checks
     /// an export with <c>GET get-export-data</c> (the id in a header), today's edition with <c>GET export-data/&lt;id&gt;</c>.
-    /// The route that answered is remembered for the base; until one has, a 404 from one route is followed by one try of
-    /// the other, so a server of either edition is understood from its answers alone.
+    /// A 404 from one route is followed by one try of the other, and the route that answered is tried first from then on
+    /// by every session on the base: a server of either edition is understood from its answers alone, and one that
+    /// drops a route later is followed. An id unknown on both routes is NotFound.
     /// </summary>
     public async Task<MqaExport> GetExportAsync(MqaExport export, CancellationToken cancellationToken = default)
     {
@@ -109,7 +110,7 @@ public sealed class MaestroQAClient : IExportApi
             data = await CheckStatusAsync(first, id, cancellationToken).ConfigureAwait(false);
             dialect.Answered(first);
         }
-        catch (MaestroQAApiException notFound) when (notFound.Kind == ApiErrorKind.NotFound && dialect.StatusRoute is null)
+        catch (MaestroQAApiException notFound) when (notFound.Kind == ApiErrorKind.NotFound)
         {
             StatusRoute other = first == StatusRoute.GetExportData ? StatusRoute.ExportDataById : StatusRoute.GetExportData;
             try
@@ -120,13 +121,13 @@ public sealed class MaestroQAClient : IExportApi
             {
                 throw new MaestroQAApiException(
                     ApiErrorKind.NotFound,
-                    $"MaestroQA knows no export '{id}': both status routes answered 404 ({notFound.ServerMessage ?? "GET get-export-data"}; {again.ServerMessage ?? $"GET export-data/{id}"}). An export is forgotten some time after it was made: request it again.",
+                    $"MaestroQA knows no export '{id}': both status routes answered 404 ({Describe(first)}: {notFound.ServerMessage ?? "no message"}; {Describe(other)}: {again.ServerMessage ?? "no message"}). An export is forgotten some time after it was made: request it again.",
                     404,
                     again.ServerMessage);
             }
 
             dialect.Answered(other);
-            _log.Verbose($"This MaestroQA checks exports with {Describe(other)}, not {Describe(first)}; this base uses it from now on.");
+            _log.Verbose($"This MaestroQA checks exports with {Describe(other)}, not {Describe(first)}; this base tries it first from now on.");
         }
 
         if (string.IsNullOrEmpty(data.Status))
@@ -177,7 +178,8 @@ public sealed class MaestroQAClient : IExportApi
     /// Creates a ticket, retried like a read. A 409 means the id is taken; on a retry (<see
     /// cref="MaestroQAApiException.Attempts"/> above 1) that may be an earlier attempt of this call, which
     /// <see cref="TicketCreator"/> tells apart. The id goes as the seed's gradable_id until the server refuses it,
-    /// naming ticket_id (today's edition): the ticket is then sent once more with ticket_id, and the base remembers.
+    /// naming ticket_id (today's edition): the ticket is then sent once more with ticket_id, and the base remembers
+    /// (and the other way round, should a server want gradable_id back).
     /// </summary>
     public async Task<MqaTicket> CreateTicketAsync(MqaTicket ticket, CancellationToken cancellationToken = default)
     {
@@ -188,12 +190,13 @@ public sealed class MaestroQAClient : IExportApi
         {
             return await CreateTicketAsync(ticket, field, cancellationToken).ConfigureAwait(false);
         }
-        catch (MaestroQAApiException refused) when (field == TicketIdField.GradableId && refused.Kind == ApiErrorKind.InvalidRequest && NamesTicketId(refused.ServerMessage))
+        catch (MaestroQAApiException refused) when (refused.Kind == ApiErrorKind.InvalidRequest && Names(refused.ServerMessage, Other(field)))
         {
             // Refused, so nothing was created: sending it again cannot make two.
-            _log.Verbose($"Ticket '{ticket.GradableId}': MaestroQA refused gradable_id, naming ticket_id ({refused.ServerMessage}); sending it with ticket_id, as this base will from now on.");
-            dialect.WantsTicketId();
-            return await CreateTicketAsync(ticket, TicketIdField.TicketId, cancellationToken).ConfigureAwait(false);
+            TicketIdField wanted = Other(field);
+            _log.Verbose($"Ticket '{ticket.GradableId}': MaestroQA refused {WireName(field)}, naming {WireName(wanted)} ({refused.ServerMessage}); sending it with {WireName(wanted)}, as this base will from now on.");
+            dialect.NamesTicketsBy(wanted);
+            return await CreateTicketAsync(ticket, wanted, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -346,8 +349,12 @@ public sealed class MaestroQAClient : IExportApi
         }
     }
 
-    private static bool NamesTicketId(string? serverMessage) =>
-        serverMessage is not null && serverMessage.IndexOf("ticket_id", StringComparison.OrdinalIgnoreCase) >= 0;
+    private static bool Names(string? serverMessage, TicketIdField field) =>
+        serverMessage is not null && serverMessage.IndexOf(WireName(field), StringComparison.OrdinalIgnoreCase) >= 0;
+
+    private static TicketIdField Other(TicketIdField field) => field == TicketIdField.GradableId ? TicketIdField.TicketId : TicketIdField.GradableId;
+
+    private static string WireName(TicketIdField field) => field == TicketIdField.GradableId ? "gradable_id" : "ticket_id";
 
     private static string Describe(StatusRoute route) => route == StatusRoute.GetExportData ? "GET get-export-data" : "GET export-data/<id>";
 

@@ -36,7 +36,7 @@ internal sealed class ServerDialect
 
     public static ServerDialect For(Uri baseUri) => ByBase.GetOrAdd(BaseUris.Key(baseUri), _ => new ServerDialect());
 
-    /// <summary>The route that has answered a status check on this base; null until one has.</summary>
+    /// <summary>The route that last answered a status check on this base, tried first; null until one has.</summary>
     public StatusRoute? StatusRoute => Volatile.Read(ref _statusRoute) is int route and not Unknown ? (StatusRoute)route : null;
 
     /// <summary>The seed's gradable_id until the server has refused it, naming ticket_id.</summary>
@@ -44,5 +44,5 @@ internal sealed class ServerDialect
 
     public void Answered(StatusRoute route) => Volatile.Write(ref _statusRoute, (int)route);
 
-    public void WantsTicketId() => Volatile.Write(ref _ticketIdField, (int)TicketIdField.TicketId);
+    public void NamesTicketsBy(TicketIdField field) => Volatile.Write(ref _ticketIdField, (int)field);
 }

@@ -56,13 +56,13 @@ public sealed class ExportDownloader
 
     private async Task<SavedExport> SaveAsync(MqaExport export, string folder, string? fileName, bool overwrite, Action<long, long?>? progress, CancellationToken cancellationToken)
     {
-        FileSystem(folder, () => Directory.CreateDirectory(folder));
-        using AtomicFile file = FileSystem(folder, () => AtomicFile.Create(folder, ExportFileNames.For(export.ExportId, isZip: false, table: null)));
+        FileStep.Run(folder, () => Directory.CreateDirectory(folder));
+        using AtomicFile file = FileStep.Run(folder, () => AtomicFile.Create(folder, ExportFileNames.For(export.ExportId, isZip: false, table: null)));
         long bytes = await _api.DownloadExportAsync(export, file.Stream, progress, cancellationToken).ConfigureAwait(false);
-        FileSystem(file.TemporaryPath, file.Close);
+        FileStep.Run(file.TemporaryPath, file.Close);
         (bool isZip, ExportTable? table) = Inspect(export, file.TemporaryPath, bytes);
         string target = Path.Combine(folder, fileName is null ? ExportFileNames.For(export.ExportId, isZip, table) : WithExtension(fileName, isZip));
-        FileSystem(target, () =>
+        FileStep.Run(target, () =>
         {
             EnsureFree(target, overwrite);
             file.Commit(target, overwrite);
@@ -119,20 +119,6 @@ public sealed class ExportDownloader
         return named || extension.Length == 0 ? stem + (isZip ? ".zip" : ".csv") : fileName;
     }
 
-    /// <summary>Runs a file-system step; its failure (a read-only folder, a path through a file) names the path.</summary>
-    private static T FileSystem<T>(string path, Func<T> step)
-    {
-        try
-        {
-            return step();
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException && ex is not ExportFileException)
-        {
-            throw new ExportFileException(path, $"Cannot write '{path}': {ex.Message}", innerException: ex);
-        }
-    }
-
-    private static void FileSystem(string path, Action step) => FileSystem(path, () => { step(); return true; });
 }
 
 /// <summary>Where an export's file went, how many bytes it has, and whether it is a zip.</summary>

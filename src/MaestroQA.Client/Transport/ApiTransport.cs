@@ -163,6 +163,7 @@ public sealed class ApiTransport
         Uri requested = request.DownloadUri ?? new Uri(baseUri, request.RelativePath);
         Uri target = requested;
         bool movedForGood = true;
+        int redirectStatus = 0;
         for (int hops = 0; ; hops++)
         {
             using HttpRequestMessage message = CreateMessage(request, target);
@@ -192,12 +193,13 @@ public sealed class ApiTransport
             {
                 target = hop.Target;
                 movedForGood &= hop.Permanent;
+                redirectStatus = (int)response.StatusCode;
                 continue;
             }
 
             if (hops > 0 && movedForGood && request.DownloadUri is null && ApiRedirects.MovedBase(requested, target, baseUri) is Uri moved)
             {
-                MoveTo(moved, (int)response.StatusCode, call.Log);
+                MoveTo(moved, redirectStatus, call.Log);
             }
 
             TimeSpan? retryAfter = RetryAfterHeader.Read(response.Headers, _time.GetUtcNow());

@@ -7,6 +7,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using MaestroQA.Client.Exports;
 using MaestroQA.Client.Models;
 using MaestroQA.Client.RateLimiting;
 using MaestroQA.Client.Transport;
@@ -43,11 +44,23 @@ public sealed class RawApiClient
         return new RawResponse((int)response.StatusCode, response.Headers, response.Body);
     }
 
-    /// <summary>As <see cref="SendAsync"/>, with a successful answer's body streamed into <paramref name="destination"/> whole, not capped.</summary>
-    public async Task<RawResponse> SendToStreamAsync(RawRequest request, Stream destination, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// As <see cref="SendAsync"/>, with a successful answer's body streamed whole (not capped) into <paramref name="path"/>,
+    /// which appears only once it is complete (<see cref="AtomicFile"/>) and replaces what was there; an error's body
+    /// is read as usual and no file is written. The folder is checked writable before anything is sent.
+    /// </summary>
+    /// <exception cref="ExportFileException">The file cannot be written there.</exception>
+    public async Task<RawResponse> SendToFileAsync(RawRequest request, string path, CancellationToken cancellationToken = default)
     {
         ApiRequest call = Prepare(request);
-        ApiResponse response = await _client.Transport.SendToStreamAsync(call, destination, _client.Log, cancellationToken).ConfigureAwait(false);
+        string full = Path.GetFullPath(path);
+        using AtomicFile file = FileStep.Run(full, () => AtomicFile.Create(Path.GetDirectoryName(full)!, Path.GetFileName(full)));
+        ApiResponse response = await _client.Transport.SendToStreamAsync(call, file.Stream, _client.Log, cancellationToken).ConfigureAwait(false);
+        if (response.IsSuccess)
+        {
+            FileStep.Run(full, () => file.Commit(full, overwrite: true));
+        }
+
         return new RawResponse((int)response.StatusCode, response.Headers, response.Body);
     }
 

@@ -117,9 +117,7 @@ public sealed class InvokeMqaRawExportCommand : ExportWaitCmdlet
     /// </summary>
     private bool ConfirmManyWindows(List<DateWindow> windows)
     {
-        bool confirmOff = MyInvocation.BoundParameters.TryGetValue("Confirm", out object? confirm) && !((SwitchParameter)confirm).IsPresent;
-        bool whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out object? what) && ((SwitchParameter)what).IsPresent;
-        if (windows.Count <= WindowsWithoutAsking || confirmOff || whatIf)
+        if (windows.Count <= WindowsWithoutAsking || Confirmation.TurnedOff(this) || Confirmation.WhatIfAsked(this))
         {
             return true;
         }
@@ -127,22 +125,7 @@ public sealed class InvokeMqaRawExportCommand : ExportWaitCmdlet
         string range = DateRange.Describe(windows[0].From, windows[windows.Count - 1].To);
         RateLimitPolicy limit = ResolvedSession.Transport.DemandingLimiter.Policy;
         string question = $"This requests {windows.Count} raw exports, one per {ChunkDays} day(s) from {range}; at the demanding limit ({limit.PerMinute} a minute) that takes {Math.Ceiling(limit.MinimumDuration(windows.Count).TotalMinutes)} minute(s).";
-        try
-        {
-            return ShouldContinue($"{question} Continue? (-Confirm:$false skips this question.)", "Request many exports");
-        }
-        // The console host throws NullReferenceException when its input has ended (a scheduled 'pwsh -File' without
-        // -NonInteractive); Remove-Item -Confirm fails the same way there.
-        catch (Exception ex) when (ex is PSInvalidOperationException or System.Management.Automation.Host.HostException or NotImplementedException or NullReferenceException)
-        {
-            // A runbook or any host that cannot ask: nothing is sent, and the error says how to allow it.
-            ThrowTerminatingError(new ErrorRecord(
-                new PSInvalidOperationException($"{question} This host cannot ask whether to go on; add -Confirm:$false to allow it.", ex),
-                "MaestroQA.ConfirmationNeeded",
-                ErrorCategory.InvalidOperation,
-                windows.Count));
-            return false;
-        }
+        return Confirmation.Ask(this, question, "Request many exports", windows.Count);
     }
 
     /// <summary>The windows to request: [StartDate, EndDate) whole, or in -ChunkDays windows from StartDate, never wholly in the future.</summary>

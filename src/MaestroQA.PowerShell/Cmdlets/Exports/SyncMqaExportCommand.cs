@@ -181,7 +181,7 @@ public sealed class SyncMqaExportCommand : ExportWaitCmdlet
             }
         }
 
-        if (whatIf || WhatIfAsked())
+        if (whatIf || Confirmation.WhatIfAsked(this))
         {
             // Shown so that a transient empty answer can be seen, and redone with -RedoEmptyWindows.
             foreach ((ExportKind kind, EmptyWindow empty) in plan.EmptyWindows(Kind))
@@ -200,9 +200,6 @@ public sealed class SyncMqaExportCommand : ExportWaitCmdlet
 
         return !whatIf && confirmed.Count > 0;
     }
-
-    private bool WhatIfAsked() =>
-        MyInvocation.BoundParameters.TryGetValue("WhatIf", out object? whatIf) ? ((SwitchParameter)whatIf).IsPresent : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
 
     /// <summary>A step on the folder before the run; its failure (a lock held, a path that cannot be written) ends the command.</summary>
     private T FileSystem<T>(string folder, Func<T> step)

@@ -28,7 +28,7 @@ public sealed class RemoveMqaTicketCommand : MqaApiCmdlet
             }
 
             // -Force skips the confirmation but never -WhatIf.
-            if (!(Force && !IsWhatIf()) && !ShouldProcess(id, "Delete MaestroQA ticket"))
+            if (!(Force && !Confirmation.WhatIfAsked(this)) && !ShouldProcess(id, "Delete MaestroQA ticket"))
             {
                 continue;
             }
@@ -39,9 +39,4 @@ public sealed class RemoveMqaTicketCommand : MqaApiCmdlet
             }
         }
     }
-
-    private bool IsWhatIf() =>
-        MyInvocation.BoundParameters.TryGetValue("WhatIf", out object? whatIf)
-            ? ((SwitchParameter)whatIf).IsPresent
-            : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
 }
