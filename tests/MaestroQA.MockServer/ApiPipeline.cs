@@ -51,7 +51,7 @@ internal sealed class ApiPipeline(ConfigStore config, RateLimiter limiter, Fault
             throw new ApiException(StatusCodes.Status429TooManyRequests,
                 $"Rate limit exceeded: {route.Class.WireName()} endpoints allow {perSecond} request(s) per second " +
                 $"and {perMinute} per minute for each API token",
-                RetryAfter.Headers(decision.RetryAfterMs, withMilliseconds: settings.Limits.WindowScale != 1.0));
+                RetryAfter.Headers(settings.Limits.RetryAfterMs ?? decision.RetryAfterMs, withMilliseconds: settings.Limits.WindowScale != 1.0));
         }
 
         var result = Run(() => handler(new ApiRequest(context, body.Fields, record)), settings.Responses);

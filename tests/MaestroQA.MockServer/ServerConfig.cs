@@ -125,6 +125,12 @@ internal sealed record LimitsConfig
 
     public double WindowScale { get; init; } = 1.0;
 
+    /// <summary>
+    /// The wait a limiter 429 asks for: null (the default) says exactly when the window has room; a number says that many
+    /// ms whatever the window (a server whose Retry-After is short or fixed, as a client once met).
+    /// </summary>
+    public int? RetryAfterMs { get; init; }
+
     [JsonIgnore]
     public double SecondWindowMs => 1_000 * WindowScale;
 
@@ -140,6 +146,7 @@ internal sealed record LimitsConfig
         ServerConfig.Require(DemandingPerSecond >= 1 && DemandingPerMinute >= 1 && EasyPerSecond >= 1 && EasyPerMinute >= 1,
             "limits per second and per minute must be >= 1");
         ServerConfig.Require(WindowScale > 0, "limits.windowScale must be > 0");
+        ServerConfig.Require(RetryAfterMs is null or >= 0, "limits.retryAfterMs must be >= 0 (or null: the exact wait)");
     }
 }
 

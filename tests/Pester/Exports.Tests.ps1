@@ -19,8 +19,6 @@ BeforeAll {
         -DemandingRateLimit @{ PerSecond = 1; PerMinute = 30; WindowScale = 0.1 } `
         -EasyRateLimit @{ PerSecond = 10; PerMinute = 100; WindowScale = 0.1 }
 
-    function New-TestFolder { (New-Item -ItemType Directory -Path (Join-Path $TestDrive ([guid]::NewGuid().ToString('N')))).FullName }
-    function Get-ApiRequest([string] $Route) { @(Get-MqaMockRequest $server | Where-Object route -EQ $Route) }
     # Dates left as the server wrote them (ISO UTC with milliseconds).
     function Get-MockExport([string] $ExportId) { Invoke-MqaMockAdmin -Server $server -Path "exports/$ExportId" -DatesAsText }
 

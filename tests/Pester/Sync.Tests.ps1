@@ -1,64 +1,7 @@
 # Sync-MqaExport end to end against the local server: what lands in the folder, what the state records, what is sent.
 BeforeAll {
     . $PSScriptRoot/TestSetup.ps1
-    $server = Start-MqaMockServer
-    $manifestPath = (Resolve-Path $manifest).Path
-    $childScript = Join-Path $PSScriptRoot 'Support/Invoke-SyncChild.ps1'
-    $rawTables = 'annotations', 'csat', 'individual_answers', 'section_scores', 'total_scores'
-
-    # Windows a tenth of their documented length on both sides; exports that finish in 0.3 s; entries that only their
-    # header names (numbered, in a folder, shuffled), so the sync cannot lean on entry names.
-    $limits = @{ demandingPerSecond = 1; demandingPerMinute = 30; easyPerSecond = 10; easyPerMinute = 100; windowScale = 0.1 }
-    function Set-SyncConfig([hashtable] $Extra = @{}) {
-        $config = @{ limits = $limits; exportRequestedMs = 100; exportInProgressMs = 200; rowsPerExport = 10; files = @{ zipEntryNames = 'numbered'; zipFolder = $true } }
-        foreach ($key in $Extra.Keys) { $config[$key] = $Extra[$key] }
-        Set-MqaMockConfig $server $config
-    }
-    $session = New-MqaSession -ApiToken $server.Token -BaseUri $server.ApiUri -RetryIntervalSec 0.05 -MaximumRetryCount 10 `
-        -DemandingRateLimit @{ PerSecond = 1; PerMinute = 30; WindowScale = 0.1 } `
-        -EasyRateLimit @{ PerSecond = 10; PerMinute = 100; WindowScale = 0.1 }
-    $sync = @{ Session = $session; PollInterval = 0.1; ChunkDays = 1 }
-    $cmdletId = 'MaestroQA.PowerShell.Cmdlets.Exports.SyncMqaExportCommand'
-
-    function New-TestFolder { Join-Path $TestDrive ([guid]::NewGuid().ToString('N')) }
-    function Get-ApiRequest([string] $Route) { @(Get-MqaMockRequest $server | Where-Object route -EQ $Route) }
-    function Read-State([string] $Folder) {
-        $file = Join-Path $Folder '.mqa-sync.json'
-        # Dates as text: PowerShell 7 would turn them into DateTime, Windows PowerShell leaves them so anyway.
-        $options = if ($PSVersionTable.PSVersion.Major -ge 7) { @{ DateKind = 'String' } } else { @{} }
-        if (Test-Path $file) { Get-Content $file -Raw | ConvertFrom-Json @options }
-    }
-    function Get-TableFile([string] $Folder) {
-        @(Get-ChildItem $Folder -Recurse -File -Filter *.csv | Where-Object { $_.Directory.Name -notlike '.*' } |
-                ForEach-Object { '{0}/{1}' -f $_.Directory.Name, $_.Name } | Sort-Object)
-    }
-    # The window each raw-export request asked for, in the order the server saw them (the sync names exports after their window).
-    function Get-RequestedWindow {
-        $names = @{}
-        Get-MqaMockExport $server | ForEach-Object { $names[$_.exportId] = $_.name }
-        @(Get-ApiRequest request-raw-export | Where-Object status -EQ 200 | ForEach-Object { $names[$_.exportId] -replace '^Sync-MqaExport Raw ', '' })
-    }
-    function Start-SyncChild([string] $Folder, [string] $StartDate, [string] $EndDate) {
-        $info = [System.Diagnostics.ProcessStartInfo]::new((Join-Path $PSHOME 'pwsh'))
-        $arguments = '-NoProfile', '-NonInteractive', '-File', $childScript, '-ModuleManifest', $manifestPath, '-Flavor', $flavor,
-            '-ApiUri', $server.ApiUri, '-Token', $server.Token, '-Folder', $Folder, '-StartDate', $StartDate, '-EndDate', $EndDate
-        foreach ($argument in $arguments) { $info.ArgumentList.Add([string]$argument) }
-        $info.RedirectStandardOutput = $true
-        $info.RedirectStandardError = $true
-        $info.UseShellExecute = $false
-        $process = [System.Diagnostics.Process]::Start($info)
-        [pscustomobject]@{ Process = $process; Out = $process.StandardOutput.ReadToEndAsync(); Err = $process.StandardError.ReadToEndAsync() }
-    }
-    # Polls until the condition holds (true) or the process ends first (false).
-    function Wait-Condition([System.Diagnostics.Process] $Process, [scriptblock] $Condition, [int] $TimeoutSec = 180) {
-        $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSec)
-        while (-not $Process.HasExited) {
-            if (& $Condition) { return $true }
-            if ([DateTime]::UtcNow -gt $deadline) { throw "Condition not met within $TimeoutSec s: $Condition" }
-            Start-Sleep -Milliseconds 20
-        }
-        $false
-    }
+    . $PSScriptRoot/Support/SyncSetup.ps1
 }
 
 AfterAll {
@@ -69,7 +12,7 @@ Describe 'Sync-MqaExport lands each window''s tables' {
     BeforeEach { Reset-MqaMockServer $server; Set-SyncConfig }
 
     It 'splits each raw zip by header into table/from_to.csv, byte for byte, and Import-MqaExport reads the windows in order' {
-        $folder = New-TestFolder
+        $folder = New-TestFolder -NameOnly
         $windows = @(Sync-MqaExport -Path $folder -StartDate '2024-01-03T12:00:00Z' -EndDate '2024-01-10T00:00:00Z' -ChunkDays 7 -Session $session -PollInterval 0.1)
 
         # Monday-aligned weeks: the first window starts where asked, the rest on Mondays (2024-01-08).
@@ -84,7 +27,7 @@ Describe 'Sync-MqaExport lands each window''s tables' {
 
         # Each file is exactly its zip entry, which sat at a numbered name in a folder.
         $export = Get-MqaExport -ExportId $windows[0].ExportId -Session $session
-        $zip = $export | Save-MqaExport -Path (New-TestFolder) -Session $session
+        $zip = $export | Save-MqaExport -Path (New-TestFolder -NameOnly) -Session $session
         Add-Type -AssemblyName System.IO.Compression.FileSystem
         $archive = [System.IO.Compression.ZipFile]::OpenRead($zip.FullName)
         try {
@@ -111,7 +54,7 @@ Describe 'Sync-MqaExport lands each window''s tables' {
     }
 
     It 'lands the audit log as one table per window and a groups snapshot under the time it was taken' {
-        $folder = New-TestFolder
+        $folder = New-TestFolder -NameOnly
         $windows = @(Sync-MqaExport -Path $folder -Kind AuditLog, Groups -StartDate '2024-01-01Z' -EndDate '2024-01-03Z' @sync)
         $windows.Kind | Should -Be @('AuditLog', 'AuditLog', 'Groups')
         $snapshot = $windows[2]
@@ -124,7 +67,7 @@ Describe 'Sync-MqaExport lands each window''s tables' {
 
     It 'completes a window MaestroQA has no data for, with a warning and no file' {
         Set-SyncConfig @{ emptyExportNames = @('Sync-MqaExport Raw 2024-01-02T000000Z_2024-01-03T000000Z') }
-        $folder = New-TestFolder
+        $folder = New-TestFolder -NameOnly
         $windows = @(Sync-MqaExport -Path $folder -StartDate '2024-01-01Z' -EndDate '2024-01-04Z' @sync -WarningVariable warnings -WarningAction SilentlyContinue)
         $windows | Should -HaveCount 3
         ($windows | Sort-Object From)[1].Files | Should -HaveCount 0
@@ -139,7 +82,7 @@ Describe 'Sync-MqaExport continues from where the last run ended' {
     BeforeEach { Reset-MqaMockServer $server; Set-SyncConfig }
 
     It 'a nightly run after a missed night covers both nights, with no gap and nothing asked twice' {
-        $folder = New-TestFolder
+        $folder = New-TestFolder -NameOnly
         $null = Sync-MqaExport -Path $folder -StartDate '2024-03-01T06:00:00Z' -EndDate '2024-03-02T06:00:00Z' @sync
         # The night of the 2nd is missed; the run of the 3rd covers both.
         $third = @(Sync-MqaExport -Path $folder -EndDate '2024-03-04T06:00:00Z' @sync)
@@ -158,7 +101,7 @@ Describe 'Sync-MqaExport continues from where the last run ended' {
     }
 
     It 'keeps its state where -StatePath says, so a job with a new, empty folder each time (Azure Automation) goes on from the last' {
-        $work = New-TestFolder
+        $work = New-TestFolder -NameOnly
         $firstState = Join-Path $work 'first/state.json'
         $firstFolder = Join-Path $work 'first/data'
         $null = New-Item -ItemType Directory -Path (Split-Path $firstState) -Force
@@ -180,7 +123,7 @@ Describe 'Sync-MqaExport continues from where the last run ended' {
     It 'polls and downloads the exports an earlier run requested, without requesting them again' {
         # Exports that take 3 s, and a run that gives up after 1 s: it leaves every window requested and pending.
         Set-SyncConfig @{ exportRequestedMs = 500; exportInProgressMs = 2500 }
-        $folder = New-TestFolder
+        $folder = New-TestFolder -NameOnly
         $null = Sync-MqaExport -Path $folder -StartDate '2024-01-01Z' -EndDate '2024-01-04Z' -Timeout 1 @sync -ErrorVariable timedOut -ErrorAction SilentlyContinue
         $timedOut | Should -HaveCount 3
         $timedOut[0].FullyQualifiedErrorId | Should -BeLike 'MaestroQA.Timeout,*'
@@ -195,7 +138,7 @@ Describe 'Sync-MqaExport continues from where the last run ended' {
 
     It 'a token refused mid-run ends it at once with one error; the next run polls what it requested, asking nothing twice' {
         Set-SyncConfig @{ faults = @{ sequence = @('401'); routes = @('get-export-data') } }
-        $folder = New-TestFolder
+        $folder = New-TestFolder -NameOnly
         { Sync-MqaExport -Path $folder -StartDate '2024-01-01Z' -EndDate '2024-01-04Z' @sync -ErrorAction Continue -ErrorVariable failed } |
             Should -Throw -ErrorId "MaestroQA.Unauthorized,$cmdletId"
         $failed | Should -HaveCount 1 -Because 'the refusal ends the run: the other windows are not each reported'
@@ -207,7 +150,7 @@ Describe 'Sync-MqaExport continues from where the last run ended' {
 
     It 'requests anew a window whose export the API no longer knows' {
         Set-SyncConfig @{ exportRequestedMs = 500; exportInProgressMs = 2500 }
-        $folder = New-TestFolder
+        $folder = New-TestFolder -NameOnly
         $null = Sync-MqaExport -Path $folder -StartDate '2024-01-01Z' -EndDate '2024-01-03Z' -Timeout 1 @sync -ErrorAction SilentlyContinue
         $forgotten = (Read-State $folder).raw.windows[0].exportId
         $null = Remove-MqaMockExport $server $forgotten
@@ -219,7 +162,7 @@ Describe 'Sync-MqaExport continues from where the last run ended' {
 
     It 'leaves an errored window for the next run, which requests it again' {
         Set-SyncConfig @{ erroredExportNames = @('Sync-MqaExport Raw 2024-01-01T000000Z_2024-01-02T000000Z') }
-        $folder = New-TestFolder
+        $folder = New-TestFolder -NameOnly
         $windows = @(Sync-MqaExport -Path $folder -StartDate '2024-01-01Z' -EndDate '2024-01-03Z' @sync -ErrorVariable failed -ErrorAction SilentlyContinue)
         $windows | Should -HaveCount 1 -Because 'the window after the errored one still lands'
         $failed[0].FullyQualifiedErrorId | Should -BeLike 'MaestroQA.ExportFailed,*'
@@ -237,7 +180,7 @@ Describe 'Sync-MqaExport continues from where the last run ended' {
 Describe 'Sync-MqaExport refuses bad input, touching nothing' {
     BeforeAll {
         Reset-MqaMockServer $server; Set-SyncConfig
-        $synced = New-TestFolder
+        $synced = New-TestFolder -NameOnly
         $null = Sync-MqaExport -Path $synced -StartDate '2024-01-01Z' -EndDate '2024-01-03Z' @sync
         $stateFile = Join-Path $synced '.mqa-sync.json'
     }
@@ -267,14 +210,14 @@ Describe 'Sync-MqaExport refuses bad input, touching nothing' {
     }
 
     It 'a first sync without -StartDate' {
-        $folder = New-TestFolder
+        $folder = New-TestFolder -NameOnly
         $thrown = { Sync-MqaExport -Path $folder -EndDate '2024-01-02Z' @sync -ErrorAction Stop } | Should -Throw -ErrorId "MaestroQA.StartDateRequired,$cmdletId" -PassThru
         Test-Path $folder | Should -BeFalse
         Get-MqaMockRequest $server | Should -BeNullOrEmpty
     }
 
     It 'a state file that does not parse' {
-        $folder = New-TestFolder
+        $folder = New-TestFolder -NameOnly
         $null = New-Item -ItemType Directory $folder
         Set-Content (Join-Path $folder '.mqa-sync.json') '{ "version": 1, "raw": { "syncedTo": '
         $broken = Get-FileHash (Join-Path $folder '.mqa-sync.json')
@@ -296,7 +239,7 @@ Describe 'Sync-MqaExport refuses bad input, touching nothing' {
     }
 
     It '-WhatIf lists the windows it would request and sends nothing' {
-        $folder = New-TestFolder
+        $folder = New-TestFolder -NameOnly
         # What if lines go to the host: a transcript is what sees them.
         $transcript = Join-Path $TestDrive 'whatif.txt'
         $null = Start-Transcript -Path $transcript
@@ -315,7 +258,7 @@ Describe 'One sync per folder' -Tag 'CoreOnly' {
     BeforeEach { Reset-MqaMockServer $server; Set-SyncConfig @{ exportRequestedMs = 500; exportInProgressMs = 4000 } }
 
     It 'a second sync while one runs fails at once naming the holder; a lock left by a killed sync is taken over' {
-        $folder = New-TestFolder
+        $folder = New-TestFolder -NameOnly
         $child = Start-SyncChild $folder '2024-01-01Z' '2024-01-03Z'
         try {
             $lockFile = Join-Path $folder '.mqa-sync.lock'
@@ -353,7 +296,7 @@ Describe 'Killed hard at random moments, a 20-window backfill still ends byte-id
         $windowNames = 0..19 | ForEach-Object { '{0:yyyy-MM-dd}T000000Z_{1:yyyy-MM-dd}T000000Z' -f ([datetime]'2024-01-01').AddDays($_), ([datetime]'2024-01-01').AddDays($_ + 1) }
 
         # The reference: one run, never interrupted.
-        $reference = New-TestFolder
+        $reference = New-TestFolder -NameOnly
         $run = Start-SyncChild $reference $start $end
         $run.Process.WaitForExit()
         if ($run.Process.ExitCode -ne 0) { throw "The reference run failed: $($run.Err.Result)" }
@@ -362,7 +305,7 @@ Describe 'Killed hard at random moments, a 20-window backfill still ends byte-id
         # Ten hard kills, each at a moment drawn (from a fixed seed) among: the n-th export request, status check or
         # download of this run, or the n-th new table file; then one run to the end.
         $random = [Random]::new(20240101)
-        $folder = New-TestFolder
+        $folder = New-TestFolder -NameOnly
         $kills = [System.Collections.Generic.List[object]]::new()
         $runs = 0
         while ($true) {

@@ -9,6 +9,19 @@ Import-Module $manifest -ArgumentList $flavor -Force -ErrorAction Stop
 Import-Module (Join-Path $PSScriptRoot '../Shared/MockServer.psm1') -Force -ErrorAction Stop
 
 <#
+    A new, empty folder under the test drive; with -NameOnly, a fresh path that does not exist yet (for the tests that
+    prove nothing was made there).
+#>
+function New-TestFolder([switch] $NameOnly) {
+    $path = Join-Path $TestDrive ([guid]::NewGuid().ToString('N'))
+    if ($NameOnly) { return $path }
+    (New-Item -ItemType Directory -Path $path).FullName
+}
+
+# The local server's record of the requests on one route, in order ($server is the test file's server).
+function Get-ApiRequest([string] $Route) { @(Get-MqaMockRequest $server -Route $Route) }
+
+<#
     The UTC time ('yyyy-MM-ddTHH:mm:ssZ') a date and time written with no zone stands for here: local time, in the zone
     this pass runs in. The build runs the suite in UTC, Asia/Kolkata and America/New_York (build.ps1); for those the
     answers are written out, so the module cannot agree with a test by sharing its arithmetic. Elsewhere TimeZoneInfo answers.

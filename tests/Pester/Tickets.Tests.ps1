@@ -31,7 +31,6 @@ BeforeAll {
         Invoke-MqaMockAdmin -Server $server -Path tickets -Method Post -Body $body
     }
 
-    function New-TestFolder { (New-Item -ItemType Directory -Path (Join-Path $TestDrive ([guid]::NewGuid().ToString('N')))).FullName }
 
     # One row as the API names its fields; every kind of value the conversions must handle turns up in 2,000 rows.
     function New-TicketRow([int] $I, [string] $Prefix = 'load') {
@@ -335,6 +334,41 @@ Describe 'Bad rows' {
         ($created.GradableId -join ',') | Should -BeExactly (($rows | Select-Object -First 6).gradable_id -join ',')
         ((Get-ServerTicket).gradable_id | Sort-Object) -join ',' | Should -BeExactly (($rows | Select-Object -First 6).gradable_id -join ',')
         @(Get-TicketRequest | Where-Object gradableId -Like 'after-*') | Should -HaveCount 0
+    }
+}
+
+Describe 'What a hostile try of rows and answers found' {
+    BeforeEach { Reset-Server }
+
+    It 'a ticket whose echo is larger than the response cap is created, and reported created, not failed' {
+        $ticket = New-MqaTicket -GradableId 'g-big' -Type chat -Subject 'A long one' -Agent a1 -Link 'https://helpdesk.example.com/big' -Body ('B' * 10MB) -ErrorVariable failed -ErrorAction SilentlyContinue
+        @($failed) | Should -BeNullOrEmpty
+        $ticket.GradableId | Should -Be 'g-big'
+        $stored = @(Get-ServerTicket | Where-Object gradable_id -EQ 'g-big')
+        $stored | Should -HaveCount 1
+        $ticket.Id | Should -Be $stored[0]._id -Because 'the _id comes first in the echo, within the part that is read'
+        @(Get-TicketRequest POST) | Should -HaveCount 1
+    }
+
+    It 'agents and tags given as JSON arrays, as a parameter or a CSV cell, are read as one list each' {
+        $null = New-MqaTicket -GradableId 'j-param' -Type chat -Subject S -Agent '["a1","a2"]' -Tag '["x, y","z"]' -Link 'https://helpdesk.example.com/j1' -Body B
+        $csv = New-TicketCsv @([pscustomobject]@{ gradable_id = 'j-csv'; type = 'chat'; subject = 'S'; agents = '["a3", "a4"]'; link = 'https://helpdesk.example.com/j2'; body = 'B' })
+        $null = Import-Csv $csv | New-MqaTicket
+        $byId = @{}
+        Get-ServerTicket | ForEach-Object { $byId[$_.gradable_id] = $_ }
+        $byId['j-param'].agents | Should -Be @('a1', 'a2')
+        $byId['j-param'].tags | Should -Be 'x, y,z' -Because 'the API keeps tags as one comma-separated string; a tag is never cut at its own comma before then'
+        $byId['j-csv'].agents | Should -Be @('a3', 'a4')
+    }
+
+    It 'a cell that starts like a JSON array but is not one is MaestroQA.InvalidTicket naming the field, and nothing is sent for it' {
+        $row = [pscustomobject]@{ gradable_id = 'j-broken'; type = 'chat'; subject = 'S'; agents = '["a1",'; link = 'https://helpdesk.example.com/j3'; body = 'B' }
+        $null = $row | New-MqaTicket -ErrorVariable failed -ErrorAction SilentlyContinue
+        $failed | Should -HaveCount 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'MaestroQA.InvalidTicket,*'
+        $failed[0].Exception.Message | Should -Match "Agent \(agents\) '\[""a1"",' starts like a JSON array but is not one"
+        $failed[0].TargetObject | Should -Be $row
+        @(Get-TicketRequest POST) | Should -BeNullOrEmpty
     }
 }
 
