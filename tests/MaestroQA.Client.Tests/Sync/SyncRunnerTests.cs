@@ -95,6 +95,7 @@ public sealed class SyncRunnerTests : IDisposable
         Assert.Equal(Day(12).From, state.SyncedTo);
         Assert.Equal(forgotten.Skip(12).Select(Described), state.Windows.Select(Described));
         Assert.Empty(run.Failed);
+        Assert.Equal(new SyncProgress(12, 12, 12, 0), run.Progress.Last()); // a window requested anew is still one window
     }
 
     [Fact]
