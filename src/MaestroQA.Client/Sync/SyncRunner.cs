@@ -152,6 +152,7 @@ public sealed class SyncRunner
                     run.Observer.Verbose($"{job}: MaestroQA no longer knows export {export.ExportId}; requesting the window anew.");
                     requestedAnew = true;
                     job = _store.Abandoned(job);
+                    Interlocked.Decrement(ref _requested); // no longer requested: its new request counts it again
                     Task<SyncJob> turn = _queue.RequestAsync(job, order);
                     firstCheck.Done();
                     job = await turn.ConfigureAwait(false);

@@ -20,7 +20,18 @@ internal sealed class TempDirectory : IDisposable
     public string WriteZip(string fileName, params (string Name, string Content)[] entries)
     {
         string path = System.IO.Path.Combine(Path, fileName);
-        using ZipArchive zip = ZipFile.Open(path, ZipArchiveMode.Create);
+        using (FileStream file = File.Create(path))
+        {
+            WriteZip(file, entries);
+        }
+
+        return path;
+    }
+
+    /// <summary>The same zip, written to <paramref name="destination"/>, which stays open.</summary>
+    public static void WriteZip(Stream destination, params (string Name, string Content)[] entries)
+    {
+        using var zip = new ZipArchive(destination, ZipArchiveMode.Create, leaveOpen: true);
         foreach ((string name, string content) in entries)
         {
             ZipArchiveEntry entry = zip.CreateEntry(name, CompressionLevel.Optimal);
@@ -30,8 +41,6 @@ internal sealed class TempDirectory : IDisposable
                 writer.Write(content);
             }
         }
-
-        return path;
     }
 
     public void Dispose() => Directory.Delete(Path, recursive: true);

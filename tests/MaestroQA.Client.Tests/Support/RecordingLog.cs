@@ -4,7 +4,7 @@ using MaestroQA.Client.Transport;
 namespace MaestroQA.Client.Tests.Support;
 
 /// <summary>Keeps what the client says, as the cmdlets' -Verbose and warnings would show it.</summary>
-internal sealed class RecordingLog : IApiLog
+internal class RecordingLog : IApiLog
 {
     public ConcurrentQueue<string> Verbose { get; } = new();
 

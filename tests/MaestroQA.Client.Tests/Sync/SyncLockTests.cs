@@ -1,6 +1,7 @@
 using MaestroQA.Client.Models;
 using MaestroQA.Client.Sync;
 using MaestroQA.Client.Tests.Exports;
+using MaestroQA.Client.Tests.Sync.Support;
 
 namespace MaestroQA.Client.Tests.Sync;
 
@@ -91,6 +92,18 @@ public sealed class SyncLockTests : IDisposable
 
         Assert.True(File.Exists(LockFile));
         Assert.Throws<SyncLockedException>(() => SyncLock.Acquire(_folder.Path, new Processes("host-a", 300)));
+    }
+
+    [LinuxFact]
+    public void AZombieHolder_IsNotRunning_AndItsLockIsTakenOver()
+    {
+        using ZombieProcess zombie = ZombieProcess.Start();
+        SyncLock.Acquire(_folder.Path, new ProcessAsItRan(zombie.ProcessId, zombie.StartedAt)); // it held the lock, then was killed
+
+        Assert.False(SystemProcessProbe.Instance.IsRunning(zombie.ProcessId, out _));
+        using SyncLock taken = SyncLock.Acquire(_folder.Path);
+
+        Assert.Equal(Environment.ProcessId, taken.Holder.ProcessId);
     }
 
     private string LockFile => Path.Combine(_folder.Path, SyncNames.LockFileName);
