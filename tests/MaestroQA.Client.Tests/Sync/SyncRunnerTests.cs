@@ -47,12 +47,14 @@ public sealed class SyncRunnerTests : IDisposable
     [Fact]
     public async Task AuditLogWindowsAndAGroupsSnapshot_LandAsOneCsvEach_TheSnapshotNamedAfterWhenItWasTaken()
     {
-        DateWindow taken = new(Now.UtcDateTime, Now.UtcDateTime);
-
         await _sync.RunAsync(SyncHarness.Request(First, Day(2).From, ExportKind.AuditLog, ExportKind.Groups));
 
+        // In the plan's order: the audit log's windows, then the snapshot, taken when its turn came.
+        DateTime snapshotAt = _sync.State.Groups!.SyncedTo;
+        Assert.InRange(snapshotAt, Now.UtcDateTime.AddSeconds(1), _sync.Api.Made.Single(export => export.Kind == ExportKind.Groups).RequestedAt);
+        DateWindow taken = new(snapshotAt, snapshotAt);
         Assert.Equal(
-            [SyncHarness.ExportName(ExportKind.Groups, taken), .. Days(0, 2).Select(day => SyncHarness.ExportName(ExportKind.AuditLog, day))],
+            [.. Days(0, 2).Select(day => SyncHarness.ExportName(ExportKind.AuditLog, day)), SyncHarness.ExportName(ExportKind.Groups, taken)],
             _sync.Api.Requested);
         Assert.All(Days(0, 2), day => Assert.Equal(FakeExportFiles.Csv(ExportTable.AuditLog, SyncHarness.ExportName(ExportKind.AuditLog, day)), File.ReadAllText(_sync.FileOf(ExportTable.AuditLog, day))));
         Assert.Equal(FakeExportFiles.Csv(ExportTable.AgentGroups, SyncHarness.ExportName(ExportKind.Groups, taken)), File.ReadAllText(_sync.FileOf(ExportTable.AgentGroups, taken)));
