@@ -157,7 +157,11 @@ public static class SyncPlanner
         var jobs = new List<SyncJob>();
         if (request.RedoEmptyWindows)
         {
-            jobs.AddRange(state.EmptyWindows.Where(empty => empty.From < end).OrderBy(empty => empty.From).Select(empty => new SyncJob(kind, empty.Window) { RedoesEmpty = true }));
+            // One an earlier redo already requested is polled below, not requested twice.
+            jobs.AddRange(state.EmptyWindows
+                .Where(empty => empty.From < end && state.Find(empty.Window) is null)
+                .OrderBy(empty => empty.From)
+                .Select(empty => new SyncJob(kind, empty.Window) { RedoesEmpty = true }));
         }
 
         DateTime cursor = state.SyncedTo;
@@ -173,7 +177,10 @@ public static class SyncPlanner
             jobs.AddRange(Cut(kind, cursor, window.From, request.ChunkDays));
             if (!window.Done)
             {
-                jobs.Add(new SyncJob(kind, window.Window, new PendingExport(window.ExportId, window.RequestedAt)));
+                jobs.Add(new SyncJob(kind, window.Window, new PendingExport(window.ExportId, window.RequestedAt))
+                {
+                    RedoesEmpty = state.EmptyWindows.Any(empty => empty.Window == window.Window),
+                });
             }
 
             cursor = window.To > cursor ? window.To : cursor;

@@ -25,8 +25,11 @@ internal sealed class SyncRequestQueue
     /// <summary>Windows not requested because an earlier request failed.</summary>
     public int NotRequested { get; private set; }
 
-    /// <summary>Queues <paramref name="job"/>, the plan's <paramref name="order"/>-th; completes with the job as requested, or is cancelled after another request failed.</summary>
-    public Task<SyncJob> RequestAsync(SyncJob job, int order)
+    /// <summary>
+    /// Queues <paramref name="job"/>, the plan's <paramref name="order"/>-th; completes with the job as requested, or
+    /// with null when it is not requested: another request failed, or the run stopped.
+    /// </summary>
+    public Task<SyncJob?> RequestAsync(SyncJob job, int order)
     {
         var entry = new Entry(job, order);
         lock (_gate)
@@ -34,7 +37,7 @@ internal sealed class SyncRequestQueue
             if (_refused)
             {
                 NotRequested++;
-                entry.Result.TrySetCanceled();
+                entry.Result.TrySetResult(null);
                 return entry.Result.Task;
             }
 
@@ -151,7 +154,7 @@ internal sealed class SyncRequestQueue
 
         foreach (Entry entry in cancelled)
         {
-            entry.Result.TrySetCanceled();
+            entry.Result.TrySetResult(null);
         }
     }
 
@@ -163,6 +166,6 @@ internal sealed class SyncRequestQueue
 
         public int Order { get; } = order;
 
-        public TaskCompletionSource<SyncJob> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<SyncJob?> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

@@ -127,7 +127,12 @@ public sealed class SyncRunner
         {
             if (job.Pending is null)
             {
-                job = await _queue.RequestAsync(job, order).ConfigureAwait(false);
+                if (await _queue.RequestAsync(job, order).ConfigureAwait(false) is not SyncJob requested)
+                {
+                    return; // not requested: the state has the window as it stood
+                }
+
+                job = requested;
             }
 
             bool requestedAnew = false;
@@ -138,9 +143,9 @@ public sealed class SyncRunner
                 try
                 {
                     MqaExport complete = await run.Poller.WaitAsync(export, (_, _) => firstCheck.Done(), run.Stop.Token).ConfigureAwait(false);
-                    if (!complete.HasData && await ConfirmEmptyAsync(complete, run.Stop.Token).ConfigureAwait(false) is MqaExport confirmed)
+                    if (!complete.HasData)
                     {
-                        complete = confirmed;
+                        complete = await ConfirmEmptyAsync(complete, run).ConfigureAwait(false);
                     }
 
                     await LandAsync(job, complete, run).ConfigureAwait(false);
@@ -153,9 +158,14 @@ public sealed class SyncRunner
                     requestedAnew = true;
                     job = _store.Abandoned(job);
                     Interlocked.Decrement(ref _requested); // no longer requested: its new request counts it again
-                    Task<SyncJob> turn = _queue.RequestAsync(job, order);
+                    Task<SyncJob?> turn = _queue.RequestAsync(job, order);
                     firstCheck.Done();
-                    job = await turn.ConfigureAwait(false);
+                    if (await turn.ConfigureAwait(false) is not SyncJob again)
+                    {
+                        return;
+                    }
+
+                    job = again;
                 }
                 catch (MaestroQAApiException ex) when (ex.Kind is ApiErrorKind.DownloadRefused or ApiErrorKind.UnexpectedResponse && !linkRefreshed && ex.StatusCode is null or 200 or 403 or 404 or 410)
                 {
@@ -166,9 +176,9 @@ public sealed class SyncRunner
                 }
             }
         }
-        catch (OperationCanceledException) when (run.Stop.IsCancellationRequested || _queue.NotRequested > 0)
+        catch (OperationCanceledException) when (run.Stop.IsCancellationRequested)
         {
-            // Stopped, or never requested after an earlier request failed: the state has it as it stood.
+            // Stopped: the state has the window as it stood.
         }
         catch (Exception ex)
         {
@@ -195,13 +205,34 @@ public sealed class SyncRunner
     }
 
     /// <summary>
-    /// Complete with no data marks the window synced for good, so it is asked once more: only a second such answer is
-    /// recorded as empty. Null when the second answer is the same; the export as it now stands otherwise.
+    /// Complete with no data marks the window synced for good, so it must be said twice in a row: the export is checked
+    /// again, and a second complete answer is the one landed (empty, or with the data that came meanwhile). Errored fails
+    /// as any errored export; not yet complete is waited for again, a bounded number of times.
     /// </summary>
-    private async Task<MqaExport?> ConfirmEmptyAsync(MqaExport complete, CancellationToken cancellationToken)
+    private async Task<MqaExport> ConfirmEmptyAsync(MqaExport complete, RunContext run)
     {
-        MqaExport again = await _api.GetExportAsync(complete, cancellationToken).ConfigureAwait(false);
-        return again.Status == ExportStatus.Complete && !again.HasData ? null : again.HasData ? again : complete;
+        const int Rounds = 3;
+        for (int round = 0; round < Rounds; round++)
+        {
+            MqaExport again = await _api.GetExportAsync(complete, run.Stop.Token).ConfigureAwait(false);
+            switch (again.Status)
+            {
+                case ExportStatus.Complete:
+                    return again;
+                case ExportStatus.Errored:
+                    throw ExportWaitErrors.Errored(again);
+            }
+
+            complete = await run.Poller.WaitAsync(again, cancellationToken: run.Stop.Token).ConfigureAwait(false);
+            if (complete.HasData)
+            {
+                return complete;
+            }
+        }
+
+        throw new MaestroQAApiException(
+            ApiErrorKind.UnexpectedResponse,
+            $"MaestroQA reported export {complete.ExportId} complete with no data, then not complete, {Rounds} times; the window is left for the next run.");
     }
 
     private MqaExport ExportOf(SyncJob job) => new(job.Pending!.Value.ExportId, job.Kind)

@@ -61,7 +61,7 @@ public sealed class SyncKindState
     /// <summary>The export options the kind was first synced with: data of other options would not fit beside it.</summary>
     [JsonPropertyName("options")] public string Options { get; set; } = string.Empty;
 
-    /// <summary>Windows after SyncedTo with an export: requested and waiting, or complete ahead of an earlier window.</summary>
+    /// <summary>Windows with an export: after SyncedTo, requested and waiting or complete ahead of an earlier window; before it, an empty window being redone.</summary>
     [JsonPropertyName("windows")] public List<RequestedWindow> Windows { get; set; } = [];
 
     /// <summary>

@@ -157,6 +157,22 @@ public sealed class SyncPlannerTests
         Assert.Empty(redo.EmptyWindows([ExportKind.Raw]));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void AnEmptyWindowWhoseRedoARunRequestedAndDidNotSave_IsPolled_NotRequestedTwice(bool redoAgain)
+    {
+        SyncState state = State(Utc(1, 5));
+        state.Raw!.EmptyWindows.Add(new EmptyWindow { From = Utc(1, 2), To = Utc(1, 3), ExportId = "exp_empty", ConfirmedAt = Utc(1, 3) });
+        state.Raw!.Windows.Add(new RequestedWindow { From = Utc(1, 2), To = Utc(1, 3), ExportId = "exp_redo", RequestedAt = Utc(1, 5) });
+
+        SyncPlan plan = SyncPlanner.Plan(state, Request(null, Utc(1, 5)) with { RedoEmptyWindows = redoAgain });
+
+        SyncJob polled = Assert.Single(plan.Jobs);
+        Assert.Equal(("exp_redo", true), (polled.Pending?.ExportId, polled.RedoesEmpty));
+        Assert.Empty(plan.EmptyWindows([ExportKind.Raw]));
+    }
+
     [Fact]
     public void AFirstSyncWithoutAStart_IsRefused_ButGroupsNeedNone()
     {

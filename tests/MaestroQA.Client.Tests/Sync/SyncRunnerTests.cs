@@ -154,6 +154,34 @@ public sealed class SyncRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task AnEmptyAnswerThatIsErroredOnTheSecondCheck_FailsItsWindow_AndIsNotRecordedEmpty()
+    {
+        _sync.Api.Script(SyncHarness.ExportName(Day(1)), AtOnce with { Outcome = ExportOutcome.EmptyThenErrored });
+
+        RecordingSyncObserver run = await _sync.RunAsync(SyncHarness.Raw(First, Day(3).From));
+
+        (SyncJob job, Exception error) = Assert.Single(run.Failed);
+        Assert.Equal((Day(1), ApiErrorKind.ExportFailed), (job.Window, Assert.IsType<MaestroQAApiException>(error).Kind));
+        Assert.Empty(_sync.State.Raw!.EmptyWindows);
+        Assert.Equal(Day(1).From, _sync.State.Raw!.SyncedTo);
+        Assert.DoesNotContain(_sync.State.Raw!.Windows, window => window.Window == Day(1)); // errored: the next run requests it anew
+    }
+
+    [Fact]
+    public async Task AnEmptyAnswerThatIsInProgressOnTheSecondCheck_IsWaitedFor_AndItsFilesLand()
+    {
+        _sync.Api.Script(SyncHarness.ExportName(Day(1)), AtOnce with { Outcome = ExportOutcome.EmptyThenInProgress });
+
+        RecordingSyncObserver run = await _sync.RunAsync(SyncHarness.Raw(First, Day(3).From));
+
+        Assert.Empty(run.Failed);
+        Assert.Equal(3, _sync.Api.ChecksOf(_sync.Api.Made[1].ExportId));
+        Assert.Empty(_sync.State.Raw!.EmptyWindows);
+        Assert.All(ExportCatalog.RawTables, table => Assert.Equal(FakeExportFiles.Csv(table.Table, SyncHarness.ExportName(Day(1))), File.ReadAllText(_sync.FileOf(table.Table, Day(1)))));
+        Assert.Equal(Day(3).From, _sync.State.Raw!.SyncedTo);
+    }
+
+    [Fact]
     public async Task AnHtmlPageInsteadOfTheFile_GetsTheExportCheckedAgainOnce_ForAFreshLink_AndTheWindowLands()
     {
         _sync.Api.Script(SyncHarness.ExportName(Day(0)), AtOnce);

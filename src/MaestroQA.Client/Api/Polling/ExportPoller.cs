@@ -86,8 +86,12 @@ public sealed class ExportPoller : IDisposable
     private static bool MayPass(MaestroQAApiException failure) =>
         failure.Kind is ApiErrorKind.NetworkError or ApiErrorKind.ServerError or ApiErrorKind.RateLimited or ApiErrorKind.Timeout or ApiErrorKind.UnexpectedResponse;
 
-    private DateTime FirstCheck(MqaExport export) =>
-        export.RequestedAt == default ? _time.GetUtcNow().UtcDateTime : export.RequestedAt + Schedule.PollInterval;
+    /// <summary>A request time ahead of this clock (another machine's, a hand-edited state) must not put the first check off.</summary>
+    private DateTime FirstCheck(MqaExport export)
+    {
+        DateTime now = _time.GetUtcNow().UtcDateTime;
+        return export.RequestedAt == default ? now : (export.RequestedAt < now ? export.RequestedAt : now) + Schedule.PollInterval;
+    }
 
     private async Task RunAsync(CancellationToken stop)
     {

@@ -96,6 +96,23 @@ public sealed class ExportPollerTests
             stuck.Message);
     }
 
+    [Fact]
+    public async Task AnExportRequestedAheadOfThisClock_IsFirstCheckedAfterThePollInterval_NotWhenTheOtherClockSays()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2024, 5, 6, 7, 0, 0, TimeSpan.Zero));
+        var checkedAt = new List<DateTimeOffset>();
+        using var poller = new ExportPoller(
+            (export, _) => { checkedAt.Add(clock.GetUtcNow()); return Task.FromResult(export with { Status = ExportStatus.Complete }); },
+            Unhurried,
+            PollSchedule.For(TimeSpan.FromSeconds(1), timeout: TimeSpan.FromHours(2)),
+            time: clock);
+        var ahead = new MqaExport("exp_5", ExportKind.Raw) { RequestedAt = clock.GetUtcNow().UtcDateTime.AddHours(1) };
+
+        await Drive(poller.WaitAsync(ahead), clock);
+
+        Assert.InRange(Assert.Single(checkedAt) - new DateTimeOffset(2024, 5, 6, 7, 0, 0, TimeSpan.Zero), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2));
+    }
+
     /// <summary>Moves the fake clock on, a little at a time, until <paramref name="wait"/> ends (or a generous bound).</summary>
     private static async Task<T> Drive<T>(Task<T> wait, FakeTimeProvider clock)
     {
@@ -105,6 +122,6 @@ public sealed class ExportPollerTests
             clock.Advance(TimeSpan.FromMilliseconds(100));
         }
 
-        return await wait;
+        return wait.IsCompleted ? await wait : throw new TimeoutException("The wait did not end in 500 s of the fake clock.");
     }
 }

@@ -183,7 +183,7 @@ internal sealed class FakeExportApi : IExportApi
     /// <summary>An export as the server has it.</summary>
     private sealed class ServerExport(MqaExport export, WindowScript script)
     {
-        private bool _answeredEmpty;
+        private int _completeAnswers;
 
         public MqaExport Export { get; } = export;
 
@@ -196,15 +196,18 @@ internal sealed class FakeExportApi : IExportApi
                 return (ExportStatus.InProgress, "in_progress", false);
             }
 
+            int answer = ++_completeAnswers;
             switch (Script.Outcome)
             {
                 case ExportOutcome.Errored:
                     return (ExportStatus.Errored, "errored", false);
                 case ExportOutcome.Empty:
+                case ExportOutcome.EmptyOnce or ExportOutcome.EmptyThenErrored or ExportOutcome.EmptyThenInProgress when answer == 1:
                     return (ExportStatus.Complete, "complete", false);
-                case ExportOutcome.EmptyOnce when !_answeredEmpty:
-                    _answeredEmpty = true;
-                    return (ExportStatus.Complete, "complete", false);
+                case ExportOutcome.EmptyThenErrored:
+                    return (ExportStatus.Errored, "errored", false);
+                case ExportOutcome.EmptyThenInProgress when answer == 2:
+                    return (ExportStatus.InProgress, "in_progress", false);
                 default:
                     return (ExportStatus.Complete, "complete", true);
             }

@@ -14,6 +14,12 @@ internal enum ExportOutcome
 
     /// <summary>Complete with no data at the first complete answer, with data from the next on (a transient empty answer).</summary>
     EmptyOnce,
+
+    /// <summary>Complete with no data at the first complete answer, errored from the next on.</summary>
+    EmptyThenErrored,
+
+    /// <summary>Complete with no data at the first complete answer, in progress at the next, then complete with data.</summary>
+    EmptyThenInProgress,
 }
 
 /// <summary>What the fake server does with one window's export (see <see cref="FakeExportApi"/>).</summary>
