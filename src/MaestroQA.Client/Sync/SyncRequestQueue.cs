@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using MaestroQA.Client.Threading;
 
 namespace MaestroQA.Client.Sync;
 
@@ -18,7 +19,7 @@ internal sealed class SyncRequestQueue
     private readonly object _gate = new();
     private readonly List<Entry> _waiting = [];
     private readonly List<int> _holds = [];
-    private TaskCompletionSource<bool> _changed = NewSignal();
+    private readonly ChangeSignal _changed = new();
     private bool _closed;
     private bool _refused;
 
@@ -86,12 +87,7 @@ internal sealed class SyncRequestQueue
             Task changed;
             lock (_gate)
             {
-                if (_changed.Task.IsCompleted)
-                {
-                    _changed = NewSignal();
-                }
-
-                changed = _changed.Task;
+                changed = _changed.NextChange();
                 next = Next();
                 if (next is null && _closed && _waiting.Count == 0)
                 {
@@ -129,8 +125,6 @@ internal sealed class SyncRequestQueue
         }
     }
 
-    private static TaskCompletionSource<bool> NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
-
     /// <summary>The first waiting window in the plan's order, unless an earlier window's export is still unchecked.</summary>
     private Entry? Next()
     {
@@ -158,7 +152,7 @@ internal sealed class SyncRequestQueue
         }
     }
 
-    private void Signal() => _changed.TrySetResult(true);
+    private void Signal() => _changed.Changed();
 
     private sealed class Entry(SyncJob job, int order)
     {

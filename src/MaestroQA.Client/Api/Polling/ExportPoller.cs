@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using MaestroQA.Client.Models;
+using MaestroQA.Client.Threading;
 using MaestroQA.Client.Transport;
 
 namespace MaestroQA.Client.Api.Polling;
@@ -28,7 +29,7 @@ public sealed class ExportPoller : IDisposable
     private readonly object _gate = new();
     private readonly List<Waiter> _waiters = [];
     private readonly CancellationTokenSource _stop = new();
-    private TaskCompletionSource<bool> _signal = NewSignal();
+    private readonly ChangeSignal _signal = new();
     private Task? _loop;
     private long _lastCheck = long.MinValue;
 
@@ -60,7 +61,7 @@ public sealed class ExportPoller : IDisposable
         {
             _waiters.Add(waiter);
             _loop ??= Task.Run(() => RunAsync(_stop.Token));
-            _signal.TrySetResult(true);
+            _signal.Changed();
         }
 
         waiter.Registration = cancellationToken.Register(() => Settle(waiter, w => w.Result.TrySetCanceled(cancellationToken)));
@@ -81,8 +82,6 @@ public sealed class ExportPoller : IDisposable
         }
     }
 
-    private static TaskCompletionSource<bool> NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
-
     private static bool MayPass(MaestroQAApiException failure) =>
         failure.Kind is ApiErrorKind.NetworkError or ApiErrorKind.ServerError or ApiErrorKind.RateLimited or ApiErrorKind.Timeout or ApiErrorKind.UnexpectedResponse;
 
@@ -102,12 +101,7 @@ public sealed class ExportPoller : IDisposable
             TimeSpan wait;
             lock (_gate)
             {
-                if (_signal.Task.IsCompleted)
-                {
-                    _signal = NewSignal();
-                }
-
-                signaled = _signal.Task;
+                signaled = _signal.NextChange();
                 (next, wait) = Choose();
             }
 
