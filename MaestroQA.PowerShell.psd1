@@ -25,6 +25,7 @@
         'Import-MqaExport'
         'Sync-MqaExport'
         'Get-MqaCaptureUsage'
+        'Get-MqaCoachingSession'
         'New-MqaTicket'
         'Set-MqaTicket'
         'Remove-MqaTicket'

@@ -201,6 +201,16 @@ Describe 'POST coaching-sessions: a demanding endpoint' {
         (Get-MqaMockRequest $server -Route coaching-sessions)[-1].tokenSource | Should -Be 'body'
     }
 
+    It 'records the body''s startDate, endDate and timeAxis as sent, refused ones too, so tests can see the windows a client cut' {
+        Reset-TestServer $server
+        $null = Invoke-Coaching '2024-01-01' '2024-03-31' createdAt
+        $null = Invoke-Coaching '2024-01-01' '2024-04-01'
+        $null = Invoke-Api $server coaching-sessions -Body @{ startDate = '2024-01-01'; endDate = 20240102 }
+        $record = @(Get-MqaMockRequest $server -Route coaching-sessions)
+        $record | ForEach-Object { "$($_.startDate)|$($_.endDate)|$($_.timeAxis)|$($_.status)" } | Should -Be @(
+            '2024-01-01|2024-03-31|createdAt|200', '2024-01-01|2024-04-01||400', '2024-01-01|||400')
+    }
+
     It 'is faulted as the export routes are, but is no state change to lose' {
         Reset-TestServer $server @{ faults = @{ sequence = @('503', 'none', '429'); routes = @('coaching-sessions') } }
         (1..4 | ForEach-Object { (Invoke-Coaching '2024-01-01' '2024-01-02').StatusCode }) -join ',' | Should -Be '503,200,429,200'

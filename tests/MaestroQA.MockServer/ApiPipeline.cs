@@ -1,3 +1,5 @@
+using MaestroQA.MockServer.Coaching;
+
 namespace MaestroQA.MockServer;
 
 /// <summary>What an endpoint handler gets: the validated caller's request.</summary>
@@ -32,6 +34,9 @@ internal sealed class ApiPipeline(ConfigStore config, RateLimiter limiter, Fault
         // Name what the request is about before anything can refuse it, so refused requests are attributable too.
         record.ExportId ??= ExportEndpoints.ExportIdOf(context.Request, body.Peek(ExportEndpoints.ExportIdParameter));
         record.GradableId ??= TicketEdition.Of(config.Current.Api).PeekId(body);
+        record.StartDate = body.Peek(CoachingQuery.StartField);
+        record.EndDate = body.Peek(CoachingQuery.EndField);
+        record.TimeAxis = body.Peek(CoachingQuery.AxisField);
         var credential = Auth.Resolve(context.Request, body, route.AcceptsBodyToken);
         record.SetCredential(credential);
         var settings = config.Current;

@@ -43,6 +43,13 @@ internal sealed class RequestRecord
 
     public string? GradableId { get; set; }
 
+    /// <summary>A ranged request's startDate, endDate and timeAxis as its body spelt them (texts only): the windows a client cut.</summary>
+    public string? StartDate { get; set; }
+
+    public string? EndDate { get; set; }
+
+    public string? TimeAxis { get; set; }
+
     public required string Query { get; init; }
 
     /// <summary>The Host header: "localhost" marks a request that followed a redirect fault or an other-host move.</summary>

@@ -17,6 +17,15 @@ Describe 'Public types by name' {
             [MaestroQA.Client.Models.MqaExport]
             [MaestroQA.Client.Models.MqaTicket]
             [MaestroQA.Client.Models.MqaCaptureUsage]
+            [MaestroQA.Client.Models.MqaApiObject]
+            [MaestroQA.Client.Models.MqaApiObjectList`1]
+            [MaestroQA.Client.Models.MqaCoachingSession]
+            [MaestroQA.Client.Models.MqaCoachingPoint]
+            [MaestroQA.Client.Models.MqaCoachingActivity]
+            [MaestroQA.Client.Models.MqaCoachingPointList]
+            [MaestroQA.Client.Models.MqaCoachingActivityList]
+            [MaestroQA.Client.Models.CoachingTimeAxis]
+            [MaestroQA.Client.Models.CoachingSessionRequest]
             [MaestroQA.Client.Models.MqaExportRow]
             [MaestroQA.Client.Models.MqaTotalScore]
             [MaestroQA.Client.Models.MqaSectionScore]
@@ -41,7 +50,7 @@ Describe 'Public types by name' {
             [MaestroQA.Client.Models.SyncStateException]
             [MaestroQA.PowerShell.Session.MqaSession]
         )
-        $types | Should -HaveCount 26
+        $types | Should -HaveCount 35
         $types | ForEach-Object { $_ | Should -BeOfType [type] }
         [MaestroQA.Client.Models.ExportTable]::TotalScores | Should -Be 'TotalScores'
     }
@@ -72,6 +81,12 @@ Describe 'Public types by name' {
         $usage = @(Get-MqaCaptureUsage -GroupId grp_emea -Interval Week -Session $session)
         $usage[0] | Should -BeOfType [MaestroQA.Client.Models.MqaCaptureUsage]
         $usage[0].Interval | Should -Be ([MaestroQA.Client.Models.CaptureInterval]::Week)
+
+        $coaching = @(Get-MqaCoachingSession -StartDate '2024-05-10Z' -EndDate '2024-05-12Z' -TimeAxis CreatedAt -Session $session)
+        $coaching[0] | Should -BeOfType [MaestroQA.Client.Models.MqaCoachingSession]
+        $coaching[0].CoachingPoints -is [MaestroQA.Client.Models.MqaCoachingPointList] | Should -BeTrue
+        @($coaching.CoachingPoints)[0] | Should -BeOfType [MaestroQA.Client.Models.MqaCoachingPoint]
+        @($coaching.ActivityLog)[0] | Should -BeOfType [MaestroQA.Client.Models.MqaCoachingActivity]
     }
 
     It 'works in [OutputType()] and typed parameters of the user''s own functions' {

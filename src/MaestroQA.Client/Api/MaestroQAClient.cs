@@ -1,12 +1,14 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
+using MaestroQA.Client.Api.Coaching;
 using MaestroQA.Client.Api.Wire;
 using MaestroQA.Client.Configuration;
 using MaestroQA.Client.Dates;
@@ -172,6 +174,41 @@ public sealed class MaestroQAClient : IExportApi
         }
 
         return usage;
+    }
+
+    /// <summary>
+    /// The coaching sessions of [StartDate, EndDate) on the request's axis, through <paramref name="onSession"/> as each
+    /// window's answer arrives: any range, in windows the API takes (see <see cref="CoachingWindows"/>), one request per
+    /// window, in order, paced by the demanding limiter. <paramref name="onWindow"/> hears of each window before it is sent.
+    /// </summary>
+    /// <returns>How many sessions went to <paramref name="onSession"/>.</returns>
+    /// <exception cref="MaestroQAInputException">InvalidDateRange: EndDate is not after StartDate; nothing was sent.</exception>
+    public async Task<int> GetCoachingSessionsAsync(CoachingSessionRequest request, Action<MqaCoachingSession> onSession, Action<CoachingWindow>? onWindow = null, CancellationToken cancellationToken = default)
+    {
+        DateRange.EnsureOrdered(request.StartDate, request.EndDate);
+        IReadOnlyList<DateWindow> windows = CoachingWindows.For(request.StartDate, request.EndDate);
+        TimeSpan least = _transport.DemandingLimiter.Policy.MinimumDuration(windows.Count);
+        _log.Verbose($"Coaching sessions {DateRange.Describe(request.StartDate, request.EndDate)} by {WireNames.Of(request.TimeAxis)}: {windows.Count} request(s) for the days {CoachingWindows.Describe(new DateWindow(windows[0].From, windows[windows.Count - 1].To))} (a day either side), at least {least.TotalSeconds:0} s at the demanding limit.");
+        var filter = new CoachingSessionFilter(request, _log);
+        int written = 0;
+        for (int i = 0; i < windows.Count; i++)
+        {
+            DateWindow days = windows[i];
+            CoachingWindows.EnsureWithinLimit(days);
+            onWindow?.Invoke(new CoachingWindow(i + 1, windows.Count, days));
+            var body = new CoachingRequestBody { StartDate = ApiDateFormat.FormatDay(days.From), EndDate = ApiDateFormat.FormatDay(days.To), TimeAxis = WireNames.Of(request.TimeAxis) };
+            var call = new ApiRequest(HttpMethod.Post, "coaching-sessions", EndpointClass.Demanding)
+            {
+                JsonBody = Serialize(body, ApiJsonContext.Default.CoachingRequestBody),
+                RetryTransientFailures = true, // a read, though sent as POST
+            };
+            List<CoachingSessionItem> answered = await SendAsync(call, ApiJsonContext.Default.ListCoachingSessionItem, cancellationToken).ConfigureAwait(false);
+            List<MqaCoachingSession> kept = filter.Keep(answered.OfType<CoachingSessionItem>(), CoachingWindows.Describe(days));
+            kept.ForEach(onSession);
+            written += kept.Count;
+        }
+
+        return written;
     }
 
     /// <summary>

@@ -104,6 +104,10 @@ public sealed class LocalServer : IDisposable
 
     public JsonArray Exports() => Get("admin/exports").AsArray();
 
+    /// <summary>The oracle: the coaching export's answer for any range of days, both included, without its limits.</summary>
+    public JsonArray CoachingSessions(string startDay, string endDay, string timeAxis) =>
+        Get($"admin/coaching-sessions?startDate={startDay}&endDate={endDay}&timeAxis={timeAxis}").AsArray();
+
     public void SeedTicket(object ticket) => Post("admin/tickets", JsonSerializer.SerializeToNode(ticket)!);
 
     public void Dispose()

@@ -7,9 +7,14 @@ namespace MaestroQA.Client.Api.Wire;
 public static class ApiDateFormat
 {
     private const string Pattern = "yyyy-MM-dd'T'HH:mm:ss'Z'";
+    private const string DayPattern = "yyyy-MM-dd";
 
     public static string Format(DateTimeOffset value) =>
         value.UtcDateTime.ToString(Pattern, CultureInfo.InvariantCulture);
+
+    /// <summary>A UTC date as the coaching export takes it: <c>YYYY-MM-DD</c>, no time.</summary>
+    public static string FormatDay(DateTime utcDay) =>
+        utcDay.ToString(DayPattern, CultureInfo.InvariantCulture);
 
     /// <summary>Unspecified kind is local time, as DateTime.ToUniversalTime treats it.</summary>
     public static DateTimeOffset ToUtc(DateTime value) =>

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Text.Json.Serialization;
 
 namespace MaestroQA.Client.Api.Wire;
@@ -12,6 +13,8 @@ namespace MaestroQA.Client.Api.Wire;
 [JsonSerializable(typeof(CaptureUsageRequestBody))]
 [JsonSerializable(typeof(CaptureUsageResponseBody))]
 [JsonSerializable(typeof(TicketBody))]
+[JsonSerializable(typeof(CoachingRequestBody))]
+[JsonSerializable(typeof(List<CoachingSessionItem>))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext
 {
 }

@@ -22,6 +22,13 @@ internal static class WireNames
         _ => throw new ArgumentOutOfRangeException(nameof(interval)),
     };
 
+    public static string Of(CoachingTimeAxis axis) => axis switch
+    {
+        CoachingTimeAxis.MeetingDate => "meetingDate",
+        CoachingTimeAxis.CreatedAt => "createdAt",
+        _ => throw new ArgumentOutOfRangeException(nameof(axis)),
+    };
+
     public static ExportStatus ParseStatus(string? status) => status switch
     {
         "requested" => ExportStatus.Requested,

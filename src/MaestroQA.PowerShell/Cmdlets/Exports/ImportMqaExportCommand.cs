@@ -1,10 +1,8 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.IO;
 using System.Linq;
-using System.Reflection;
 using System.Management.Automation;
 using MaestroQA.Client.Exports;
 using MaestroQA.Client.Models;
@@ -43,7 +41,6 @@ public sealed class ImportMqaExportCommand : MqaCmdlet
     [ValidateNotNullOrEmpty]
     public string? Table { get; set; }
 
-    private static readonly ConcurrentDictionary<Type, PropertyInfo[]> KnownPropertiesByType = new();
     private readonly ExportReadOptions _options = new();
 
     protected override void ProcessRecord()
@@ -64,7 +61,7 @@ public sealed class ImportMqaExportCommand : MqaCmdlet
                 // Parsing runs ahead on a worker thread; a row with an unreadable cell is reported and skipped.
                 foreach (MqaExportRow row in ExportReadAhead.ReadFile(file, options, StopToken))
                 {
-                    WriteObject(ToPSObject(row));
+                    WriteObject(AdditionalProperties.Attach(row, row.GetAdditionalColumns()));
                 }
             }
             catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
@@ -132,34 +129,4 @@ public sealed class ImportMqaExportCommand : MqaCmdlet
             "MaestroQA.FileNotFound",
             ErrorCategory.ObjectNotFound,
             path));
-
-    /// <summary>
-    /// A row with columns this release does not know gets them as properties after the known ones: PowerShell lists a
-    /// PSObject's own properties first, so the known ones are added too, in their order, shadowing the row's own.
-    /// </summary>
-    private static object ToPSObject(MqaExportRow row)
-    {
-        // Most rows have no extra columns: let the pipeline wrap them as it needs to, at no cost here.
-        IReadOnlyDictionary<string, string?> extra = row.GetAdditionalColumns();
-        if (extra.Count == 0)
-        {
-            return row;
-        }
-
-        var output = new PSObject(row);
-        foreach (PropertyInfo property in KnownProperties(row.GetType()))
-        {
-            output.Properties.Add(new PSNoteProperty(property.Name, property.GetValue(row)));
-        }
-
-        foreach (KeyValuePair<string, string?> column in extra)
-        {
-            output.Properties.Add(new PSNoteProperty(column.Key, column.Value));
-        }
-
-        return output;
-    }
-
-    private static PropertyInfo[] KnownProperties(Type rowType) =>
-        KnownPropertiesByType.GetOrAdd(rowType, type => type.GetProperties(BindingFlags.Public | BindingFlags.Instance));
 }
