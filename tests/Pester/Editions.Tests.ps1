@@ -23,7 +23,7 @@ BeforeAll {
         $apiConfig = @{ profile = $ApiProfile; moved = @{ status = 308; target = 'same-host' } }
         foreach ($key in $Api.Keys) { $apiConfig[$key] = $Api[$key] }
         foreach ($key in $Moved.Keys) { $apiConfig.moved[$key] = $Moved[$key] }
-        @{ limits = $limits; exportRequestedMs = 0; exportInProgressMs = 50; rowsPerExport = 8; api = $apiConfig; faults = $Faults }
+        @{ limits = $limits; exportRequestedMs = 0; exportInProgressMs = 50; rowsPerExport = 4; api = $apiConfig; faults = $Faults }
     }
     $servers = @{
         article = Start-MqaMockServer -Config (Get-EditionConfig article)
@@ -439,6 +439,24 @@ Describe 'The old host''s redirects' {
         ($refused.Requests | ForEach-Object { '{0} {1}' -f $_.route, $_.host }) | Should -Be @('moved 127.0.0.1') -Because 'the token went to the session''s own base and nowhere else'
         @(Invoke-MqaMockAdmin -Server $server -Path tickets | Where-Object gradable_id -EQ 'elsewhere') | Should -HaveCount 0
         $refused.Session.BaseUri.AbsoluteUri | Should -Be $server.MovedApiUri
+    }
+
+    # A server of its own (today's edition), so that what is learnt here is learnt first here, through the old host.
+    It 'what a status check or a ticket moved by a 308 teaches is remembered for the base that answered it' {
+        $fresh = Start-MqaMockServer -Config (Get-EditionConfig current -Api @{ requireTicketId = $true })
+        try {
+            $direct = New-MqaSession -ApiToken $fresh.Token -BaseUri $fresh.ApiUri -RetryIntervalSec 0.05 @clientLimits
+            $export = Invoke-MqaRawExport -StartDate $start -EndDate $end -Session $direct
+            $session = New-MqaSession -ApiToken $fresh.Token -BaseUri $fresh.MovedApiUri -RetryIntervalSec 0.05 @clientLimits
+            foreach ($i in 1..3) { $null = Get-MqaExport -ExportId $export.ExportId -Session $session -WarningAction SilentlyContinue }
+            foreach ($i in 1..3) { $null = New-MqaTicket -TicketId "fresh-$i" -Type chat -Subject 'S' -Agent 'a1' -Body 'B' -Session $session -WarningAction SilentlyContinue }
+            $session.BaseUri.AbsoluteUri | Should -Be $fresh.ApiUri
+            $requests = @(Get-MqaMockRequest $fresh)
+            @($requests | Where-Object route -EQ '/api/v1/get-export-data') | Should -HaveCount 1 -Because 'the first check''s 404 was the new base''s, and taught it export-data/{id}'
+            @($requests | Where-Object { $_.route -eq 'tickets' -and $_.status -eq 400 }) | Should -HaveCount 1 -Because 'the first ticket''s 400 was the new base''s, and taught it ticket_id'
+            @(Get-MqaMockTicket $fresh) | Should -HaveCount 3
+        }
+        finally { Stop-MqaMockServer $fresh }
     }
 
     It 'a sync moved by a 308 goes on the next night from a session connected as the warning says' {
