@@ -99,7 +99,8 @@ Describe 'What it writes' {
         Clear-MqaMockRequest $server
         $output = @(Invoke-MqaRequest Get agents -Session (New-RawSession))
         $output.Count | Should -BeGreaterThan 1
-        @($output | Where-Object { -not ($_ -is [pscustomobject]) -or $_ -is [hashtable] }) | Should -HaveCount 0
+        # [pscustomobject] is PSObject, which anything written can be; the object under it must be a PSCustomObject.
+        @($output | Where-Object { -not ($_ -is [pscustomobject] -and $_ -is [System.Management.Automation.PSCustomObject]) }) | Should -HaveCount 0
         ConvertTo-SortedJson $output | Should -BeExactly (ConvertTo-SortedJson ($answer | ConvertFrom-Json))
         (Get-Sent).route | Should -Be @('agents')
     }
@@ -108,10 +109,10 @@ Describe 'What it writes' {
         Add-ServerTicket 'out-1' $attributes
         $output = @(Invoke-MqaRequest Get tickets/out-1 -Session (New-RawSession))
         $output | Should -HaveCount 1
-        $output[0] -is [pscustomobject] | Should -BeTrue
+        $output[0] -is [System.Management.Automation.PSCustomObject] | Should -BeTrue
         $output[0].ticket_id | Should -Be 'out-1'
-        $output[0].attributes -is [pscustomobject] | Should -BeTrue
-        $output[0].attributes.owner -is [pscustomobject] | Should -BeTrue
+        $output[0].attributes -is [System.Management.Automation.PSCustomObject] | Should -BeTrue
+        $output[0].attributes.owner -is [System.Management.Automation.PSCustomObject] | Should -BeTrue
         , $output[0].attributes.regions | Should -BeOfType [object[]]
         $output[0].attributes.owner.teams[2].lead | Should -BeTrue
         ConvertTo-SortedJson $output[0].attributes | Should -BeExactly $attributesJson
