@@ -42,3 +42,38 @@ function ConvertTo-ExpectedUtc([string] $LocalTime) {
     $local = [datetime]::ParseExact($LocalTime, 's', [cultureinfo]::InvariantCulture)
     [TimeZoneInfo]::ConvertTimeToUtc($local, [TimeZoneInfo]::Local).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", [cultureinfo]::InvariantCulture)
 }
+
+<#
+    A JSON value as text that two readers agree on: object members sorted by name (ordinal), no white space, numbers in
+    the invariant culture (a whole number without a fraction), strings escaped as JSON. So the server's stored value (read
+    by ConvertFrom-Json in 5.1 or 7) and the one a test wrote (a hashtable, [ordered] or not) compare as text.
+#>
+function ConvertTo-SortedJson($Value) {
+    if ($null -eq $Value) { return 'null' }
+    if ($Value -is [string]) {
+        $text = [System.Text.StringBuilder]::new('"')
+        foreach ($c in $Value.ToCharArray()) {
+            if ($c -eq '"' -or $c -eq '\') { $null = $text.Append('\').Append($c) }
+            elseif ([char]::IsControl($c)) { $null = $text.Append('\u').Append(([int]$c).ToString('x4', [cultureinfo]::InvariantCulture)) }
+            else { $null = $text.Append($c) }
+        }
+        return $text.Append('"').ToString()
+    }
+    if ($Value -is [bool]) { if ($Value) { return 'true' } return 'false' }
+    $names = $null
+    if ($Value -is [System.Collections.IDictionary]) { $names = [string[]]@($Value.Keys) }
+    elseif ($Value -is [System.Management.Automation.PSCustomObject]) { $names = [string[]]@($Value.PSObject.Properties | ForEach-Object { $_.Name }) }
+    if ($null -ne $names) {
+        [Array]::Sort($names, [StringComparer]::Ordinal)
+        $members = foreach ($name in $names) {
+            # Assigned, not taken from an if: an empty list must stay a list.
+            $member = $null
+            if ($Value -is [System.Collections.IDictionary]) { $member = $Value[$name] } else { $member = $Value.PSObject.Properties[$name].Value }
+            (ConvertTo-SortedJson $name) + ':' + (ConvertTo-SortedJson $member)
+        }
+        return '{' + (@($members) -join ',') + '}'
+    }
+    if ($Value -is [System.Collections.IEnumerable]) { return '[' + (@(foreach ($item in $Value) { ConvertTo-SortedJson $item }) -join ',') + ']' }
+    if ($Value -is [ValueType] -and $Value -isnot [datetime] -and $Value -isnot [DateTimeOffset]) { return ([double]$Value).ToString('R', [cultureinfo]::InvariantCulture) }
+    throw "ConvertTo-SortedJson: a $($Value.GetType().FullName) is not a JSON value; write dates as text."
+}

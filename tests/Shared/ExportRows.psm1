@@ -55,4 +55,32 @@ function Compare-ExportRow([object[]] $Actual, [object[]] $Expected) {
     , $differences.ToArray()
 }
 
-Export-ModuleMember -Function Compare-ExportRow, ConvertTo-PropertyName
+# The module's row type for each table the server writes.
+$script:RowType = @{
+    total_scores = 'MqaTotalScore'; section_scores = 'MqaSectionScore'; individual_answers = 'MqaAnswerScore'
+    annotations = 'MqaAnnotation'; csat = 'MqaCsat'; agent_groups = 'MqaGroupMember'; audit_log = 'MqaAuditLogEntry'
+}
+
+<#
+.SYNOPSIS
+    Every table the server wrote for the exports, every value of every row, against the rows Import-MqaExport gave
+    (of any tables, each told by its type): returns the differences, each naming its table. Several exports are one
+    table's windows in order, oldest first (a sync's), so their rows are compared as one list.
+#>
+function Compare-ServerExport([object] $Server, [string[]] $ExportId, [object[]] $Rows) {
+    $differences = [System.Collections.Generic.List[string]]::new()
+    $tables = @((Get-MqaMockExport $Server $ExportId[0]).entries | ForEach-Object { $_.table })
+    if ($tables.Count -eq 0) { $differences.Add("the server wrote no table for $($ExportId[0])") }
+    $compared = 0
+    foreach ($table in $tables) {
+        $actual = @($Rows | Where-Object { $_.GetType().Name -eq $script:RowType[$table] })
+        $expected = @(foreach ($id in $ExportId) { Get-MqaMockExportRow $Server $id $table })
+        if ($expected.Count -eq 0) { $differences.Add("${table}: the server holds no rows, so nothing would be compared") }
+        foreach ($difference in (Compare-ExportRow $actual $expected)) { $differences.Add("${table}: $difference") }
+        $compared += $actual.Count
+    }
+    if (@($Rows).Count -ne $compared) { $differences.Add("$(@($Rows).Count - $compared) row(s) of no table the server wrote") }
+    , $differences.ToArray()
+}
+
+Export-ModuleMember -Function Compare-ExportRow, Compare-ServerExport, ConvertTo-PropertyName
