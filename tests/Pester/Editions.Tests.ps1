@@ -212,20 +212,32 @@ Describe 'Tickets on today''s edition, which requires ticket_id' {
         }
     }
 
-    It 'a ticket exported whole, dates and all, is created again from Import-Csv in any culture (here de-DE)' {
-        $ticket = New-MqaTicket -TicketId 'whole-1' -Type chat -Subject 'Whole' -Agent 'agent_1' -Body 'B' -FirstSeen '2024-01-31T08:00:00Z' -LastSeen '2024-02-01T09:30:00Z' -Attributes @{ plan = 'gold' } -Session $session
-        $csv = Join-Path $TestDrive 'whole.csv'
+    It 'a ticket exported whole in de-DE: its culture-written dates are refused, never guessed; with the dates as ISO text (the help''s recipe) it is created again exactly' {
+        $ticket = New-MqaTicket -TicketId 'whole-1' -Type chat -Subject 'Whole' -Agent 'agent_1' -Body 'B' -FirstSeen '2024-01-02T08:00:00Z' -LastSeen '2024-02-01T09:30:00Z' -Attributes @{ plan = 'gold' } -Session $session
+        $plain = Join-Path $TestDrive 'whole.csv'
+        $iso = Join-Path $TestDrive 'whole-iso.csv'
         $saved = [cultureinfo]::CurrentCulture
         try {
             [cultureinfo]::CurrentCulture = [cultureinfo]::GetCultureInfo('de-DE')
-            $ticket | Export-Csv -Path $csv -NoTypeInformation -Encoding utf8
-            $again = @(Import-Csv $csv | ForEach-Object { $_.GradableId = 'whole-2'; $_ } | New-MqaTicket -Session $session -ErrorVariable failed -ErrorAction SilentlyContinue)
+            $ticket | Export-Csv -Path $plain -NoTypeInformation -Encoding utf8
+            $ticket | Select-Object -Property * -ExcludeProperty FirstSeen, LastSeen |
+                Select-Object *, @{ Name = 'FirstSeen'; Expression = { $ticket.FirstSeen.ToString('o') } }, @{ Name = 'LastSeen'; Expression = { $ticket.LastSeen.ToString('o') } } |
+                Export-Csv -Path $iso -NoTypeInformation -Encoding utf8
+            $mark = Get-RequestMark current
+            $refused = @(Import-Csv $plain | ForEach-Object { $_.GradableId = 'whole-2'; $_ } | New-MqaTicket -Session $session -ErrorVariable plainFailed -ErrorAction SilentlyContinue)
+            $sentForPlain = @(Get-TicketPost $mark).Count
+            $again = @(Import-Csv $iso | ForEach-Object { $_.GradableId = 'whole-3'; $_ } | New-MqaTicket -Session $session -ErrorVariable isoFailed -ErrorAction SilentlyContinue)
         }
         finally { [cultureinfo]::CurrentCulture = $saved }
-        @($failed | ForEach-Object { "$_" }) | Should -BeNullOrEmpty
+        $refused | Should -HaveCount 0
+        $sentForPlain | Should -Be 0
+        $plainFailed | Should -HaveCount 1
+        $plainFailed[0].FullyQualifiedErrorId | Should -BeLike 'MaestroQA.InvalidTicket,*'
+        "$($plainFailed[0])" | Should -Match 'FirstSeen .*02\.01\.2024.* write the year first'
+        @($isoFailed | ForEach-Object { "$_" }) | Should -BeNullOrEmpty
         $again | Should -HaveCount 1
-        $stored = (Get-ServerTicket current 'whole-2')[0]
-        $stored.first_seen | Should -Be '2024-01-31T08:00:00.000Z'
+        $stored = (Get-ServerTicket current 'whole-3')[0]
+        $stored.first_seen | Should -Be '2024-01-02T08:00:00.000Z'
         $stored.last_seen | Should -Be '2024-02-01T09:30:00.000Z'
     }
 

@@ -104,13 +104,13 @@ public sealed class MaestroQAClient : IExportApi
     public async Task<MqaExport> GetExportAsync(MqaExport export, CancellationToken cancellationToken = default)
     {
         string id = RequestValues.FromUser(export.ExportId, "ExportId");
-        ServerDialect dialect = Dialect;
-        StatusRoute first = dialect.StatusRoute ?? StatusRoute.GetExportData;
+        // What an answer teaches is recorded for the base that gave it: a 308 may move the session during the call.
+        StatusRoute first = Dialect.StatusRoute ?? StatusRoute.GetExportData;
         ExportDataBody data;
         try
         {
             data = await CheckStatusAsync(first, id, cancellationToken).ConfigureAwait(false);
-            dialect.Answered(first);
+            Dialect.Answered(first);
         }
         catch (MaestroQAApiException notFound) when (notFound.Kind == ApiErrorKind.NotFound)
         {
@@ -128,7 +128,7 @@ public sealed class MaestroQAClient : IExportApi
                     again.ServerMessage);
             }
 
-            dialect.Answered(other);
+            Dialect.Answered(other);
             _log.Verbose($"This MaestroQA checks exports with {Describe(other)}, not {Describe(first)}; this base tries it first from now on.");
         }
 
@@ -216,24 +216,26 @@ public sealed class MaestroQAClient : IExportApi
     /// cref="MaestroQAApiException.Attempts"/> above 1) that may be an earlier attempt of this call, which
     /// <see cref="TicketCreator"/> tells apart. The id goes as the seed's gradable_id until the server refuses it,
     /// naming ticket_id (today's edition): the ticket is then sent once more with ticket_id, and the base remembers
-    /// (and the other way round, should a server want gradable_id back).
+    /// (and the other way round, should a server want gradable_id back). Until a base has shown which field it takes,
+    /// its creates go one at a time, so that a load meets the refusal that teaches it once, not once per row in flight.
     /// </summary>
     public async Task<MqaTicket> CreateTicketAsync(MqaTicket ticket, CancellationToken cancellationToken = default)
     {
         RequestValues.FromUser(ticket.GradableId ?? string.Empty, "GradableId");
         ServerDialect dialect = Dialect;
-        TicketIdField field = dialect.TicketIdField;
+        if (dialect.TicketIdFieldShown)
+        {
+            return await CreateNamingTicketAsync(ticket, cancellationToken).ConfigureAwait(false);
+        }
+
+        await dialect.TicketIdLesson.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await CreateTicketAsync(ticket, field, cancellationToken).ConfigureAwait(false);
+            return await CreateNamingTicketAsync(ticket, cancellationToken).ConfigureAwait(false);
         }
-        catch (MaestroQAApiException refused) when (refused.Kind == ApiErrorKind.InvalidRequest && Names(refused.ServerMessage, Other(field)))
+        finally
         {
-            // Refused, so nothing was created: sending it again cannot make two.
-            TicketIdField wanted = Other(field);
-            _log.Verbose($"Ticket '{ticket.GradableId}': MaestroQA refused {WireName(field)}, naming {WireName(wanted)} ({refused.ServerMessage}); sending it with {WireName(wanted)}, as this base will from now on.");
-            dialect.NamesTicketsBy(wanted);
-            return await CreateTicketAsync(ticket, wanted, cancellationToken).ConfigureAwait(false);
+            dialect.TicketIdLesson.Release();
         }
     }
 
@@ -274,6 +276,28 @@ public sealed class MaestroQAClient : IExportApi
 
     internal static byte[] Serialize<T>(T body, JsonTypeInfo<T> bodyType) => JsonSerializer.SerializeToUtf8Bytes(body, bodyType);
 
+    /// <summary>Sends the ticket named by the field the base takes, or, refused with a message naming the other, by that one.</summary>
+    private async Task<MqaTicket> CreateNamingTicketAsync(MqaTicket ticket, CancellationToken cancellationToken)
+    {
+        TicketIdField field = Dialect.TicketIdField;
+        try
+        {
+            return await CreateTicketAsync(ticket, field, cancellationToken).ConfigureAwait(false);
+        }
+        catch (MaestroQAApiException refused) when (refused.Kind == ApiErrorKind.InvalidRequest && Names(refused.ServerMessage, Other(field)))
+        {
+            // Refused, so nothing was created: sending it again cannot make two.
+            TicketIdField wanted = Other(field);
+            _log.Verbose($"Ticket '{ticket.GradableId}': MaestroQA refused {WireName(field)}, naming {WireName(wanted)} ({refused.ServerMessage}); sending it with {WireName(wanted)}, as this base will from now on.");
+            Dialect.NamesTicketsBy(wanted);
+            return await CreateTicketAsync(ticket, wanted, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// One create, named by <paramref name="field"/>. A 2xx or a 409 shows the server read that field, which is recorded
+    /// for the base that answered (a 308 may have moved the session meanwhile).
+    /// </summary>
     private async Task<MqaTicket> CreateTicketAsync(MqaTicket ticket, TicketIdField field, CancellationToken cancellationToken)
     {
         var request = new ApiRequest(HttpMethod.Post, "tickets", EndpointClass.Easy)
@@ -282,7 +306,17 @@ public sealed class MaestroQAClient : IExportApi
             RetryTransientFailures = true,
             KeepsOversizedSuccess = true,
         };
-        return await SendTicketAsync(request, ticket, requireId: true, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            MqaTicket created = await SendTicketAsync(request, ticket, requireId: true, cancellationToken).ConfigureAwait(false);
+            Dialect.TookTicketId(field);
+            return created;
+        }
+        catch (MaestroQAApiException taken) when (taken.Kind == ApiErrorKind.Conflict)
+        {
+            Dialect.TookTicketId(field);
+            throw;
+        }
     }
 
     /// <summary>

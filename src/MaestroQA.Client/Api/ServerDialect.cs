@@ -33,6 +33,7 @@ internal sealed class ServerDialect
 
     private int _statusRoute = Unknown;
     private int _ticketIdField = (int)TicketIdField.GradableId;
+    private int _ticketIdFieldShown;
 
     public static ServerDialect For(Uri baseUri) => ByBase.GetOrAdd(BaseUris.Key(baseUri), _ => new ServerDialect());
 
@@ -42,7 +43,19 @@ internal sealed class ServerDialect
     /// <summary>The seed's gradable_id until the server has refused it, naming ticket_id.</summary>
     public TicketIdField TicketIdField => (TicketIdField)Volatile.Read(ref _ticketIdField);
 
+    /// <summary>Whether a create's answer (2xx or 409) has shown that the server reads <see cref="TicketIdField"/>.</summary>
+    public bool TicketIdFieldShown => Volatile.Read(ref _ticketIdFieldShown) == 1;
+
+    /// <summary>Held by the one create in flight while the field is not yet shown.</summary>
+    public SemaphoreSlim TicketIdLesson { get; } = new(1, 1);
+
     public void Answered(StatusRoute route) => Volatile.Write(ref _statusRoute, (int)route);
 
     public void NamesTicketsBy(TicketIdField field) => Volatile.Write(ref _ticketIdField, (int)field);
+
+    public void TookTicketId(TicketIdField field)
+    {
+        NamesTicketsBy(field);
+        Volatile.Write(ref _ticketIdFieldShown, 1);
+    }
 }

@@ -46,6 +46,13 @@ public sealed class SyncRunner
         _time = time ?? TimeProvider.System;
     }
 
+    /// <summary>The API's base as the connection now has it (it moves after a permanent redirect); the state records where it went.</summary>
+    public Func<Uri>? CurrentBaseUri
+    {
+        get => _store.CurrentBaseUri;
+        init => _store.CurrentBaseUri = value;
+    }
+
     /// <summary>Downloads at a time: they are outside the API's limits, but share the machine's bandwidth and disk.</summary>
     public int MaxParallelDownloads { get; init; } = 2;
 

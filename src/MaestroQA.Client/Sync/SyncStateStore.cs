@@ -1,4 +1,6 @@
+using System;
 using System.IO;
+using MaestroQA.Client.Configuration;
 using MaestroQA.Client.Models;
 
 namespace MaestroQA.Client.Sync;
@@ -17,6 +19,9 @@ internal sealed class SyncStateStore
     }
 
     public string Path => _path;
+
+    /// <summary>The API's base as the connection now has it: a permanent redirect mid-run moves it, and the state with it.</summary>
+    public Func<Uri>? CurrentBaseUri { get; set; }
 
     /// <summary>Records the export a window was requested as, before anything waits on it: a later run polls it rather than asking again.</summary>
     /// <returns>The job as it now stands: requested.</returns>
@@ -71,6 +76,12 @@ internal sealed class SyncStateStore
 
     private void Save()
     {
+        // Recorded as moved, so the next run, connected to where the API now is, takes this state as its own.
+        if (CurrentBaseUri?.Invoke() is Uri now && !BaseUris.Same(new Uri(_state.BaseUri), now))
+        {
+            _state.BaseUri = now.AbsoluteUri;
+        }
+
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(_path)!);
         SyncStateFile.Save(_path, _state);
     }

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using MaestroQA.Client.Api.Wire;
 using MaestroQA.Client.Dates;
 using MaestroQA.Client.Models;
@@ -49,6 +50,9 @@ public static class TicketField
 public sealed class TicketRow
 {
     private static readonly char[] ListSeparators = [',', ';'];
+
+    // A date whose day and month come first, in an order only its writer's culture knew.
+    private static readonly Regex DayOrMonthFirst = new(@"^\s*\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(\D|$)", RegexOptions.CultureInvariant);
 
     private TicketRow(string id, MqaTicket? ticket, IReadOnlyList<string> problems)
     {
@@ -264,6 +268,13 @@ public sealed class TicketRow
             return null;
         }
 
+        // 02.01.2024 is 2 January where Export-Csv wrote it and 1 February to the invariant culture: never guessed.
+        if (value is string dayOrMonthFirst && DayOrMonthFirst.IsMatch(dayOrMonthFirst))
+        {
+            problems.Add($"{name} '{value}' does not say which is the day and which the month (Export-Csv writes dates in its culture's order): write the year first, as 2024-01-31 or 2024-01-31T08:00:00Z");
+            return null;
+        }
+
         if (DateInput.TryToUtc(value, out DateTimeOffset utc))
         {
             return utc.UtcDateTime;
@@ -283,6 +294,7 @@ public sealed class TicketRow
             case string blank when string.IsNullOrWhiteSpace(blank):
                 return null;
             case string text:
+                string? why = null;
                 try
                 {
                     using JsonDocument document = JsonDocument.Parse(text);
@@ -291,12 +303,16 @@ public sealed class TicketRow
                         return parsed;
                     }
                 }
+                catch (JsonException ex) when (ex.Path is null && ex.LineNumber is null)
+                {
+                    why = ex.Message; // ours: it parses, but cannot be sent as it is
+                }
                 catch (JsonException)
                 {
                     // Reported below, as any text that is not an object.
                 }
 
-                problems.Add($"{Name} '{text}' is not a JSON object");
+                problems.Add($"{Name} '{text}' is not a JSON object{(why is null ? string.Empty : $" to send: {why}")}");
                 return null;
             case IDictionary or IEnumerable<KeyValuePair<string, object?>>:
                 return (TicketAttributes)AttributeValue(value, depth: 0, Name, problems)!;
@@ -322,7 +338,14 @@ public sealed class TicketRow
             case sbyte or byte or short or ushort or int or uint or long:
                 return Convert.ToInt64(value, CultureInfo.InvariantCulture);
             case ulong or float or double or decimal:
-                return Convert.ToDouble(value, CultureInfo.InvariantCulture);
+                double number = Convert.ToDouble(value, CultureInfo.InvariantCulture);
+                if (double.IsNaN(number) || double.IsInfinity(number))
+                {
+                    problems.Add($"{name} holds {number.ToString(CultureInfo.InvariantCulture)}, which JSON cannot carry");
+                    return null;
+                }
+
+                return number;
             case DateTime or DateTimeOffset:
                 return DateInput.TryToUtc(value, out DateTimeOffset utc) ? ApiDateFormat.Format(utc) : null;
             case IDictionary dictionary:

@@ -125,8 +125,13 @@ public sealed class RawApiClient
         string path = request.Path.Trim();
         RequestValues.FromUser(path, "Path");
         string target;
-        if (Uri.TryCreate(path, UriKind.Absolute, out Uri? absolute) && (absolute.Scheme == Uri.UriSchemeHttp || absolute.Scheme == Uri.UriSchemeHttps))
+        if (AbsoluteOf(path, baseUri) is Uri absolute)
         {
+            if (absolute.Scheme != Uri.UriSchemeHttp && absolute.Scheme != Uri.UriSchemeHttps)
+            {
+                throw Refused($"-Path '{path}' reads as a URI of scheme '{absolute.Scheme}'; give a path relative to the session's BaseUri (agents, tickets/T-1) or an https:// URI on its host. Nothing was sent.", "Path", path);
+            }
+
             if (Uri.Compare(absolute, baseUri, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0)
             {
                 throw Refused($"-Path {Configuration.BaseUris.Redact(absolute)} is not on the session's host ({baseUri.GetLeftPart(UriPartial.Authority)}): the token goes only there. Nothing was sent.", "Path", Configuration.BaseUris.Redact(absolute));
@@ -140,6 +145,12 @@ public sealed class RawApiClient
             target = path.StartsWith("/", StringComparison.Ordinal) && !path.StartsWith(baseUri.AbsolutePath, StringComparison.Ordinal) ? path.TrimStart('/') : path;
         }
 
+        int queryStart = target.IndexOf('?');
+        if (queryStart >= 0 && target.Substring(queryStart + 1).Split('&').Any(pair => string.Equals(Uri.UnescapeDataString(pair.Split('=')[0]), TokenBodyField, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw Refused($"-Path may not hold '{TokenBodyField}' in its query: the session sends its own token in a header; nothing was sent.", "Path", TokenBodyField);
+        }
+
         if (request.Query.Count == 0)
         {
             return target;
@@ -148,6 +159,20 @@ public sealed class RawApiClient
         var query = new StringBuilder(target).Append(target.IndexOf('?') < 0 ? '?' : '&');
         query.Append(string.Join("&", request.Query.Select(pair => Uri.EscapeDataString(pair.Key) + "=" + Uri.EscapeDataString(pair.Value))));
         return query.ToString();
+    }
+
+    /// <summary>
+    /// The URI <paramref name="path"/> names outright: an absolute one, or '//host/…' on the base's scheme; null for a
+    /// path. ('/tickets' parses as a file URI on Unix: a leading single slash is always a path.)
+    /// </summary>
+    private static Uri? AbsoluteOf(string path, Uri baseUri)
+    {
+        if (path.StartsWith("//", StringComparison.Ordinal))
+        {
+            return Uri.TryCreate(baseUri.Scheme + ":" + path, UriKind.Absolute, out Uri? networkPath) ? networkPath : null;
+        }
+
+        return !path.StartsWith("/", StringComparison.Ordinal) && Uri.TryCreate(path, UriKind.Absolute, out Uri? absolute) ? absolute : null;
     }
 
     private static bool HoldsToken(byte[] body)

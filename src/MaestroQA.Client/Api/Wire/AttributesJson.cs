@@ -47,14 +47,38 @@ internal static class AttributesJson
         _ => node.ToJsonString(),
     };
 
+    /// <exception cref="JsonException">An object names a field twice, or a number is beyond a double.</exception>
     public static object? FromValue(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.String => value.GetString(),
         JsonValueKind.True => true,
         JsonValueKind.False => false,
-        JsonValueKind.Number => value.TryGetInt64(out long whole) ? whole : value.GetDouble(),
-        JsonValueKind.Object => FromJson(JsonObject.Create(value)!),
-        JsonValueKind.Array => JsonArray.Create(value)!.Select(FromNode).ToArray(),
+        JsonValueKind.Number => value.TryGetInt64(out long whole) ? whole : Finite(value),
+        JsonValueKind.Object => FromObject(value),
+        JsonValueKind.Array => value.EnumerateArray().Select(FromValue).ToArray(),
         _ => null,
     };
+
+    // JSON allows a name twice, and the last to win; a ticket's fields would then not be what the row seems to say.
+    private static TicketAttributes FromObject(JsonElement value)
+    {
+        var members = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (JsonProperty member in value.EnumerateObject())
+        {
+            if (members.ContainsKey(member.Name))
+            {
+                throw new JsonException($"it names the field '{member.Name}' twice");
+            }
+
+            members[member.Name] = FromValue(member.Value);
+        }
+
+        return new TicketAttributes(members);
+    }
+
+    private static double Finite(JsonElement value)
+    {
+        double number = value.GetDouble();
+        return double.IsInfinity(number) ? throw new JsonException($"it holds {value.GetRawText()}, a number too large to send") : number;
+    }
 }

@@ -217,7 +217,10 @@ public sealed class SyncMqaExportCommand : ExportWaitCmdlet
 
     private void Run(SyncPlan plan, SyncRequest request, SyncFolder folder, string statePath)
     {
-        var runner = new SyncRunner(Client, plan, request, folder, statePath, ResolvedSession.Transport.EasyLimiter.Policy, Schedule);
+        var runner = new SyncRunner(Client, plan, request, folder, statePath, ResolvedSession.Transport.EasyLimiter.Policy, Schedule)
+        {
+            CurrentBaseUri = () => ResolvedSession.Transport.BaseUri,
+        };
         var observer = new SyncObserver(this, folder.Root);
         try
         {

@@ -118,7 +118,18 @@ public abstract class TicketFieldsCmdlet : MqaApiCmdlet
             return false;
         }
 
-        TicketRow row = TicketRow.Read(GatherFields(), purpose, Client.NamesTicketsByTicketId);
+        Dictionary<string, object?> fields;
+        try
+        {
+            fields = GatherFields();
+        }
+        catch (ArgumentException tooDeep)
+        {
+            invalid = ErrorRecords.InvalidArgument("InvalidTicket", $"A field of this row cannot be read: {tooDeep.Message} Nothing was {(purpose == TicketRowPurpose.Create ? "sent" : "updated")} for it.", CurrentRow);
+            return false;
+        }
+
+        TicketRow row = TicketRow.Read(fields, purpose, Client.NamesTicketsByTicketId);
         if (row.Ticket is null)
         {
             invalid = ErrorRecords.InvalidArgument("InvalidTicket", row.Describe(purpose), CurrentRow);
@@ -138,10 +149,9 @@ public abstract class TicketFieldsCmdlet : MqaApiCmdlet
     private Dictionary<string, object?> GatherFields()
     {
         var fields = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
-        foreach (string field in TicketField.All)
+        foreach ((string field, object? value) in FieldValues())
         {
-            // A field bound from an earlier row is reset to null, not unbound: null means not given.
-            if (MyInvocation.BoundParameters.TryGetValue(field, out object? value) && PSInput.ToPlain(value) is object given)
+            if (PSInput.ToPlain(value) is object given)
             {
                 fields[field] = given;
             }
@@ -182,11 +192,32 @@ public abstract class TicketFieldsCmdlet : MqaApiCmdlet
     private PSObject BoundFieldsAsObject()
     {
         var row = new PSObject();
-        foreach (KeyValuePair<string, object> parameter in MyInvocation.BoundParameters.Where(parameter => TicketField.All.Contains(parameter.Key, StringComparer.OrdinalIgnoreCase)))
+        foreach ((string field, object? value) in FieldValues().Where(field => field.Value is not null))
         {
-            row.Properties.Add(new PSNoteProperty(parameter.Key, parameter.Value));
+            row.Properties.Add(new PSNoteProperty(field, value));
         }
 
         return row;
     }
+
+    /// <summary>
+    /// The fields as this record's binding left them: null is not given. Read from the properties, never from
+    /// MyInvocation.BoundParameters, which keeps a value bound from an earlier row's column that this row lacks.
+    /// </summary>
+    private (string Field, object? Value)[] FieldValues() =>
+    [
+        (TicketField.GradableId, GradableId),
+        (TicketField.TicketId, TicketId),
+        (TicketField.Type, Type),
+        (TicketField.Subject, Subject),
+        (TicketField.Agent, Agent),
+        (TicketField.Link, Link),
+        (TicketField.Body, Body),
+        (TicketField.Tag, Tag),
+        (TicketField.Status, Status),
+        (TicketField.CsatScore, CsatScore),
+        (TicketField.FirstSeen, FirstSeen),
+        (TicketField.LastSeen, LastSeen),
+        (TicketField.Attributes, Attributes),
+    ];
 }
