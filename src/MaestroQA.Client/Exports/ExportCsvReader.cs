@@ -50,13 +50,23 @@ internal sealed class ExportCsvReader : IDisposable
     public IReadOnlyList<string> Headers { get; }
 
     /// <summary>Reads the header row; the stream is left open.</summary>
-    public static ExportCsvReader Open(Stream stream, string sourceName)
+    /// <exception cref="ExportFormatException">The CSV is empty, or not CSV.</exception>
+    public static ExportCsvReader Open(Stream stream, string sourceName) =>
+        OpenUnlessEmpty(stream, sourceName) ?? throw Empty(sourceName);
+
+    /// <summary>Reads the header row, or returns null when there is none: the CSV holds nothing, or only a byte order mark.</summary>
+    public static ExportCsvReader? OpenUnlessEmpty(Stream stream, string sourceName)
     {
         // The exports are UTF-8, with or without a byte order mark.
         var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, BufferSize, leaveOpen: true);
         try
         {
             return new ExportCsvReader(CsvDataReader.Create(text, Options), sourceName);
+        }
+        catch (CsvMissingHeadersException)
+        {
+            text.Dispose();
+            return null;
         }
         catch (CsvFormatException exception)
         {
@@ -94,6 +104,9 @@ internal sealed class ExportCsvReader : IDisposable
         new($"'{_sourceName}' {RowName(_csv.RowNumber)}, column '{GetHeader(ordinal)}': {exception.Message}", exception);
 
     public void Dispose() => _csv.Dispose();
+
+    private static ExportFormatException Empty(string sourceName) =>
+        new($"'{sourceName}' is empty: it has no header row, so it holds no export table.");
 
     private static ExportFormatException NotCsv(string sourceName, CsvFormatException exception) =>
         new($"'{sourceName}' is not valid CSV at {RowName(exception.RowNumber)}: {exception.Message}", exception);
