@@ -25,3 +25,52 @@ Describe 'An empty file' {
         $failure[0].Exception.Message | Should -Be "'csat.csv' is empty: it has no header row, so it holds no export table."
     }
 }
+
+Describe 'A cell too long to read' {
+    It 'a 20 MB comment costs its row only: one MaestroQA.ExportFormat error naming file, row, column and length' {
+        $comment = 'x' * (20 * 1024 * 1024)
+        $file = New-CsvFile 'total_scores.csv' "gradable_id,comment,rubric_score`r`n1,`"$comment`",8`r`n2,fine,9`r`n"
+        $rows = @(Import-MqaExport $file -ErrorVariable failure -ErrorAction SilentlyContinue)
+        $rows.GradableId | Should -Be @('2')
+        $failure | Should -HaveCount 1
+        $failure[0].FullyQualifiedErrorId | Should -Be 'MaestroQA.ExportFormat,MaestroQA.PowerShell.Cmdlets.Exports.ImportMqaExportCommand'
+        $failure[0].CategoryInfo.Category | Should -Be 'InvalidData'
+        $failure[0].TargetObject | Should -Be $file
+        $failure[0].Exception.Message | Should -Be "'total_scores.csv' row 2, column 'comment': the cell is 20,971,522 characters long, more than the 8,388,608 a cell may hold."
+    }
+
+    It 'the limit the errors name is the one the help states, and a 3 MB comment is read whole' {
+        $help = (Get-Help Import-MqaExport -Full | Out-String -Width 400) -replace '\s+', ' '
+        $help -match '8,388,608 characters' | Should -BeTrue -Because 'the help states the limit'
+        $comment = "Said `"no`", then`nleft. " * (3 * 1024 * 1024 / 22)
+        $escaped = $comment.Replace('"', '""')
+        $file = New-CsvFile 'total_scores.csv' "gradable_id,comment`n1,`"$escaped`"`n2,fine`n"
+        $rows = @(Import-MqaExport $file -ErrorAction Stop)
+        $rows | Should -HaveCount 2
+        $rows[0].Comment.Length | Should -BeGreaterThan 3000000
+        $rows[0].Comment | Should -BeExactly $comment
+    }
+
+    It 'in a zip entry too: the row is skipped, and the other rows and entries are read' {
+        $folder = New-TestFolder
+        $zip = Join-Path $folder 'export.zip'
+        Add-Type -AssemblyName System.IO.Compression, System.IO.Compression.FileSystem
+        $archive = [IO.Compression.ZipFile]::Open($zip, 'Create')
+        try {
+            $entries = [ordered]@{
+                'total_scores.csv' = "gradable_id,comment,rubric_score`n1,$('x' * (9 * 1024 * 1024)),8`n2,fine,9`n"
+                'csat.csv' = "gradable_id,csat_score`nc1,5`n"
+            }
+            foreach ($name in $entries.Keys) {
+                $writer = [IO.StreamWriter]::new($archive.CreateEntry($name).Open())
+                try { $writer.Write($entries[$name]) } finally { $writer.Dispose() }
+            }
+        }
+        finally { $archive.Dispose() }
+        $rows = @(Import-MqaExport $zip -ErrorVariable failure -ErrorAction SilentlyContinue)
+        $rows.GradableId | Should -Be @('2', 'c1')
+        $failure | Should -HaveCount 1
+        $failure[0].TargetObject | Should -Be $zip
+        $failure[0].Exception.Message | Should -Be "'total_scores.csv' row 2, column 'comment': the cell is 9,437,184 characters long, more than the 8,388,608 a cell may hold."
+    }
+}

@@ -63,6 +63,11 @@ internal sealed class ExportRowReader<TRow> : ExportRowReader
 
     private static TRow ReadRow(ExportCsvReader reader, ExportColumnBinding<TRow>?[] columns, ExportReadSummary summary)
     {
+        if (reader.Oversized is ExportFormatException oversized)
+        {
+            throw oversized;
+        }
+
         var row = new TRow();
         Dictionary<string, string?>? additionalColumns = null;
         for (int ordinal = 0; ordinal < columns.Length; ordinal++)
