@@ -74,3 +74,36 @@ Describe 'A cell too long to read' {
         $failure[0].Exception.Message | Should -Be "'total_scores.csv' row 2, column 'comment': the cell is 9,437,184 characters long, more than the 8,388,608 a cell may hold."
     }
 }
+
+Describe 'A column named twice' {
+    It 'is read from its first place, and one warning per file names the file, the column and its places' {
+        $file = New-CsvFile 'total_scores.csv' "gradable_id,rubric_score,Gradable ID,new_metric,new_metric`n1,8,one,a,b`n2,9,two,c,d`n"
+        $rows = @(Import-MqaExport $file -WarningVariable warned -WarningAction SilentlyContinue -ErrorAction Stop)
+        $rows.GradableId | Should -Be @('1', '2')
+        $rows.new_metric | Should -Be @('a', 'c')
+        $rows[0].GetAdditionalColumns().Keys | Should -Be @('new_metric')
+        $warned | Should -HaveCount 1
+        "$($warned[0])" | Should -Be ("'total_scores.csv' repeats columns in its header: 'gradable_id' at column 1 and 'Gradable ID' at column 3 (column 1 is read, column 3 is ignored); " +
+            "'new_metric' at columns 4 and 5 (column 4 is read, column 5 is ignored).")
+    }
+
+    It 'in a zip, each entry that repeats one warns, naming the zip and the entry' {
+        $folder = New-TestFolder
+        $zip = Join-Path $folder 'export.zip'
+        Add-Type -AssemblyName System.IO.Compression, System.IO.Compression.FileSystem
+        $archive = [IO.Compression.ZipFile]::Open($zip, 'Create')
+        try {
+            $entries = [ordered]@{ 'csat.csv' = "gradable_id,csat_score,csat_score`nc1,5,4`n"; 'total_scores.csv' = "gradable_id,rubric_score`n1,8`n" }
+            foreach ($name in $entries.Keys) {
+                $writer = [IO.StreamWriter]::new($archive.CreateEntry($name).Open())
+                try { $writer.Write($entries[$name]) } finally { $writer.Dispose() }
+            }
+        }
+        finally { $archive.Dispose() }
+        $rows = @(Import-MqaExport $zip -WarningVariable warned -WarningAction SilentlyContinue -ErrorAction Stop)
+        $rows | Should -HaveCount 2
+        $rows[0].CsatScore | Should -Be 5
+        $warned | Should -HaveCount 1
+        "$($warned[0])" | Should -Be "'export.zip' entry 'csat.csv' repeats a column in its header: 'csat_score' at columns 2 and 3 (column 2 is read, column 3 is ignored)."
+    }
+}

@@ -20,7 +20,7 @@ public sealed class ExportArchive : IDisposable
         // Every file, wherever it sits: which table each holds is read from its header, not its name.
         Entries = zip.Entries
             .Where(entry => entry.Name.Length > 0)
-            .Select(entry => new ExportEntry(entry))
+            .Select(entry => new ExportEntry(entry, name))
             .ToArray();
     }
 

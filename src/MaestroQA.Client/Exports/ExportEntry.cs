@@ -10,11 +10,13 @@ namespace MaestroQA.Client.Exports;
 public sealed class ExportEntry
 {
     private readonly ZipArchiveEntry _entry;
+    private readonly string _archiveName;
     private readonly Lazy<(ExportTableInfo? Table, bool IsEmpty)> _header;
 
-    internal ExportEntry(ZipArchiveEntry entry)
+    internal ExportEntry(ZipArchiveEntry entry, string archiveName)
     {
         _entry = entry;
+        _archiveName = archiveName;
         _header = new Lazy<(ExportTableInfo?, bool)>(Identify);
     }
 
@@ -37,7 +39,7 @@ public sealed class ExportEntry
         ReadRows(new ExportReadOptions { Table = table, OnInvalidRow = onInvalidRow });
 
     internal IEnumerable<MqaExportRow> ReadRows(ExportReadOptions options) =>
-        ExportReader.ReadCsv(_entry.Open, Name, options, inArchive: false);
+        ExportReader.ReadCsv(_entry.Open, Name, $"'{_archiveName}' entry '{Name}'", options, inArchive: false);
 
     // Reads the header only: a few kilobytes inflated, however large the entry.
     private (ExportTableInfo?, bool) Identify()

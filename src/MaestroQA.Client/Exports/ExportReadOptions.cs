@@ -21,6 +21,9 @@ public sealed record ExportReadOptions
     /// <summary>Says which file or zip entry was left out, and why.</summary>
     public Action<string>? OnSkipped { get; init; }
 
+    /// <summary>Told what a file or zip entry holds that is read, but not as the user may think: a column named twice.</summary>
+    public Action<string>? OnWarning { get; init; }
+
     /// <summary>Counted as rows are read; shared by copies made with <c>with</c>.</summary>
     public ExportReadSummary Summary { get; init; } = new();
 }

@@ -58,6 +58,7 @@ public sealed class ImportMqaExportCommand : MqaCmdlet
                 SkipOtherTables = inFolder,
                 OnInvalidRow = invalid => WriteError(ErrorRecords.From(invalid, file)),
                 OnSkipped = WriteVerbose,
+                OnWarning = WriteWarning,
             };
             try
             {
