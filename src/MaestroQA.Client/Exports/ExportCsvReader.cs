@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Text;
 using MaestroQA.Client.Models;
 using Sylvan.Data.Csv;
 
@@ -65,8 +64,7 @@ internal sealed class ExportCsvReader : IDisposable
     public static ExportCsvReader? OpenUnlessEmpty(
         Stream stream, string sourceName, string? where = null, int maxCellLength = ExportCsvLimits.MaxCellLength, int maxRowLength = ExportCsvLimits.MaxRowLength)
     {
-        // The exports are UTF-8, with or without a byte order mark.
-        var text = new LimitedCsvText(new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, BufferSize, leaveOpen: true), maxCellLength, maxRowLength);
+        LimitedCsvText text = LimitedCsvText.Open(stream, maxCellLength, maxRowLength);
         CsvDataReader csv;
         try
         {

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Text;
 
 namespace MaestroQA.Client.Exports;
 
@@ -10,6 +11,8 @@ namespace MaestroQA.Client.Exports;
 /// </summary>
 internal sealed class LimitedCsvText : TextReader
 {
+    private const int BufferSize = 0x10000;
+
     private readonly TextReader _text;
     private readonly char[] _one = new char[1];
     private bool _ended;
@@ -21,6 +24,10 @@ internal sealed class LimitedCsvText : TextReader
     }
 
     public CsvRecordScanner Scanner { get; }
+
+    /// <summary>An export CSV's text: UTF-8, with or without a byte order mark. The stream is left open.</summary>
+    public static LimitedCsvText Open(Stream csv, int maxCellLength = ExportCsvLimits.MaxCellLength, int maxRowLength = ExportCsvLimits.MaxRowLength) =>
+        new(new StreamReader(csv, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, BufferSize, leaveOpen: true), maxCellLength, maxRowLength);
 
     /// <summary>What was cut in <paramref name="record"/> (0 is the header), once the reader has read that record; else null.</summary>
     public CsvOverflow? TakeOverflow(long record)
@@ -39,7 +46,7 @@ internal sealed class LimitedCsvText : TextReader
     /// <summary>Reads the text to its end, for what <see cref="Scanner"/> counts.</summary>
     public void ScanToEnd()
     {
-        var buffer = new char[0x10000];
+        var buffer = new char[BufferSize];
         while (Read(buffer, 0, buffer.Length) > 0)
         {
         }
