@@ -107,3 +107,63 @@ Describe 'A column named twice' {
         "$($warned[0])" | Should -Be "'export.zip' entry 'csat.csv' repeats a column in its header: 'csat_score' at columns 2 and 3 (column 2 is read, column 3 is ignored)."
     }
 }
+
+Describe 'A table as long as the documented cap on one export' {
+    BeforeAll {
+        $server = Start-MqaMockServer -Config @{ exportRequestedMs = 0; exportInProgressMs = 0 }
+        $session = New-MqaSession -ApiToken $server.Token -BaseUri $server.ApiUri -RetryIntervalSec 0.05
+        $tables = @('total_scores', 'section_scores', 'individual_answers', 'annotations', 'csat')
+
+        # A raw export zip of the local server: every table of it holds as many rows as its name says.
+        function Save-RawExport([int] $Rows, [switch] $Expand) {
+            $folder = New-TestFolder
+            Invoke-MqaRawExport -StartDate '2025-01-01T00:00:00Z' -EndDate '2025-02-01T00:00:00Z' -Name "cap rows=$Rows" -Wait -PollInterval 0.1 -Session $session |
+                Save-MqaExport -Path $folder -Expand:$Expand -Session $session -WarningVariable script:saveWarnings -WarningAction SilentlyContinue -ErrorAction Stop
+        }
+
+        function Get-CapWarning([string] $Where, [string] $Table, [string] $Rows) {
+            "$Where holds $Rows rows of $Table, so it may be cut short: MaestroQA documents that one export holds `"10,000 to 50,000 scores`", " +
+            'and not whether it drops the rest of a larger one without a word. If the export covers a date range, request smaller windows ' +
+            '(-ChunkDays of Invoke-MqaRawExport or Sync-MqaExport) until each holds fewer than 10,000 rows.'
+        }
+    }
+
+    AfterAll { Stop-MqaMockServer $server }
+
+    It 'Import-MqaExport: 10,000 rows in each entry draw one warning per entry, after its rows, naming the zip and the entry' {
+        $zip = Save-RawExport 10000
+        $script:saveWarnings | Should -BeNullOrEmpty -Because 'Save-MqaExport counts only what -Expand extracts'
+        # Warnings merged into the output, to see where they fall among the rows.
+        $seen = [Collections.Generic.List[string]]::new()
+        $rows = 0
+        Import-MqaExport $zip -ErrorAction Stop 3>&1 | ForEach-Object {
+            if ($_ -is [Management.Automation.WarningRecord]) { $seen.Add("$rows rows, then: $($_.Message)"); $rows = 0 } else { $rows++ }
+        }
+        $rows | Should -Be 0 -Because 'the last entry''s warning comes after its rows'
+        $seen | Should -Be @($tables | ForEach-Object { "10000 rows, then: $(Get-CapWarning "'$($zip.Name)' entry '$_.csv'" $_ '10,000')" })
+    }
+
+    It 'Import-MqaExport: 9,999 rows warn nothing' {
+        $zip = Save-RawExport 9999
+        $rows = Import-MqaExport $zip -WarningVariable warned -ErrorAction Stop | Measure-Object
+        $rows.Count | Should -Be (5 * 9999)
+        $warned | Should -BeNullOrEmpty
+    }
+
+    It 'Save-MqaExport -Expand: each extracted table of 10,000 rows draws a warning naming its file; 9,999 rows none' {
+        $files = @(Save-RawExport 10000 -Expand)
+        $files | Should -HaveCount 5
+        @($script:saveWarnings | ForEach-Object { "$_" }) | Should -Be @($files | ForEach-Object { Get-CapWarning "'$($_.FullName)'" $_.BaseName '10,000' })
+
+        $files = @(Save-RawExport 9999 -Expand)
+        $files | Should -HaveCount 5
+        $script:saveWarnings | Should -BeNullOrEmpty
+    }
+
+    It 'both cmdlets'' help tells of the warning' {
+        foreach ($command in 'Import-MqaExport', 'Save-MqaExport') {
+            $help = (Get-Help $command -Full | Out-String -Width 400) -replace '\s+', ' '
+            $help -match '"10,000 to 50,000 scores".*10,000 rows or more.*-ChunkDays' | Should -BeTrue -Because "$command's help tells of the cap warning"
+        }
+    }
+}

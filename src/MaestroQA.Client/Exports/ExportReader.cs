@@ -72,6 +72,11 @@ public static class ExportReader
         {
             yield return row;
         }
+
+        if (ExportRowCap.MayBeCapped(reader.DataRows))
+        {
+            options.OnWarning?.Invoke(ExportRowCap.Warning(reader.Where, table.Table, reader.DataRows));
+        }
     }
 
     /// <summary>The table to read a CSV as, or null (after saying why) when it is to be skipped.</summary>
