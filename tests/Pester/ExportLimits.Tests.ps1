@@ -11,6 +11,30 @@ BeforeAll {
         [IO.File]::WriteAllText($path, $Content, [Text.UTF8Encoding]::new($false))
         $path
     }
+
+    # A zip of the entries, in order, each written as UTF-8 text.
+    function New-ZipFile([string] $Name, [Collections.Specialized.OrderedDictionary] $Entries) {
+        $path = Join-Path (New-TestFolder) $Name
+        Add-Type -AssemblyName System.IO.Compression, System.IO.Compression.FileSystem
+        $archive = [IO.Compression.ZipFile]::Open($path, 'Create')
+        try {
+            foreach ($entry in $Entries.Keys) {
+                $writer = [IO.StreamWriter]::new($archive.CreateEntry($entry).Open())
+                try { $writer.Write($Entries[$entry]) } finally { $writer.Dispose() }
+            }
+        }
+        finally { $archive.Dispose() }
+        $path
+    }
+
+    # The one error Import-MqaExport wrote: MaestroQA.ExportFormat (InvalidData) for the file, with this message.
+    function Assert-ExportFormatError([object[]] $Failure, [string] $File, [string] $Message) {
+        $Failure | Should -HaveCount 1
+        $Failure[0].FullyQualifiedErrorId | Should -Be 'MaestroQA.ExportFormat,MaestroQA.PowerShell.Cmdlets.Exports.ImportMqaExportCommand'
+        $Failure[0].CategoryInfo.Category | Should -Be 'InvalidData'
+        $Failure[0].TargetObject | Should -Be $File
+        $Failure[0].Exception.Message | Should -Be $Message
+    }
 }
 
 Describe 'An empty file' {
@@ -18,11 +42,7 @@ Describe 'An empty file' {
         $file = New-CsvFile 'csat.csv' ''
         $rows = @(Import-MqaExport $file -ErrorVariable failure -ErrorAction SilentlyContinue)
         $rows | Should -HaveCount 0
-        $failure | Should -HaveCount 1
-        $failure[0].FullyQualifiedErrorId | Should -Be 'MaestroQA.ExportFormat,MaestroQA.PowerShell.Cmdlets.Exports.ImportMqaExportCommand'
-        $failure[0].CategoryInfo.Category | Should -Be 'InvalidData'
-        $failure[0].TargetObject | Should -Be $file
-        $failure[0].Exception.Message | Should -Be "'csat.csv' is empty: it has no header row, so it holds no export table."
+        Assert-ExportFormatError $failure $file "'csat.csv' is empty: it has no header row, so it holds no export table."
     }
 }
 
@@ -32,11 +52,7 @@ Describe 'A cell too long to read' {
         $file = New-CsvFile 'total_scores.csv' "gradable_id,comment,rubric_score`r`n1,`"$comment`",8`r`n2,fine,9`r`n"
         $rows = @(Import-MqaExport $file -ErrorVariable failure -ErrorAction SilentlyContinue)
         $rows.GradableId | Should -Be @('2')
-        $failure | Should -HaveCount 1
-        $failure[0].FullyQualifiedErrorId | Should -Be 'MaestroQA.ExportFormat,MaestroQA.PowerShell.Cmdlets.Exports.ImportMqaExportCommand'
-        $failure[0].CategoryInfo.Category | Should -Be 'InvalidData'
-        $failure[0].TargetObject | Should -Be $file
-        $failure[0].Exception.Message | Should -Be "'total_scores.csv' row 2, column 'comment': the cell is 20,971,522 characters long, more than the 8,388,608 a cell may hold."
+        Assert-ExportFormatError $failure $file "'total_scores.csv' row 2, column 'comment': the cell is 20,971,522 characters long, more than the 8,388,608 a cell may hold."
     }
 
     It 'the limit the errors name is the one the help states, and a 3 MB comment is read whole' {
@@ -52,26 +68,13 @@ Describe 'A cell too long to read' {
     }
 
     It 'in a zip entry too: the row is skipped, and the other rows and entries are read' {
-        $folder = New-TestFolder
-        $zip = Join-Path $folder 'export.zip'
-        Add-Type -AssemblyName System.IO.Compression, System.IO.Compression.FileSystem
-        $archive = [IO.Compression.ZipFile]::Open($zip, 'Create')
-        try {
-            $entries = [ordered]@{
+        $zip = New-ZipFile 'export.zip' ([ordered]@{
                 'total_scores.csv' = "gradable_id,comment,rubric_score`n1,$('x' * (9 * 1024 * 1024)),8`n2,fine,9`n"
-                'csat.csv' = "gradable_id,csat_score`nc1,5`n"
-            }
-            foreach ($name in $entries.Keys) {
-                $writer = [IO.StreamWriter]::new($archive.CreateEntry($name).Open())
-                try { $writer.Write($entries[$name]) } finally { $writer.Dispose() }
-            }
-        }
-        finally { $archive.Dispose() }
+                'csat.csv'         = "gradable_id,csat_score`nc1,5`n"
+            })
         $rows = @(Import-MqaExport $zip -ErrorVariable failure -ErrorAction SilentlyContinue)
         $rows.GradableId | Should -Be @('2', 'c1')
-        $failure | Should -HaveCount 1
-        $failure[0].TargetObject | Should -Be $zip
-        $failure[0].Exception.Message | Should -Be "'total_scores.csv' row 2, column 'comment': the cell is 9,437,184 characters long, more than the 8,388,608 a cell may hold."
+        Assert-ExportFormatError $failure $zip "'total_scores.csv' row 2, column 'comment': the cell is 9,437,184 characters long, more than the 8,388,608 a cell may hold."
     }
 }
 
@@ -88,18 +91,7 @@ Describe 'A column named twice' {
     }
 
     It 'in a zip, each entry that repeats one warns, naming the zip and the entry' {
-        $folder = New-TestFolder
-        $zip = Join-Path $folder 'export.zip'
-        Add-Type -AssemblyName System.IO.Compression, System.IO.Compression.FileSystem
-        $archive = [IO.Compression.ZipFile]::Open($zip, 'Create')
-        try {
-            $entries = [ordered]@{ 'csat.csv' = "gradable_id,csat_score,csat_score`nc1,5,4`n"; 'total_scores.csv' = "gradable_id,rubric_score`n1,8`n" }
-            foreach ($name in $entries.Keys) {
-                $writer = [IO.StreamWriter]::new($archive.CreateEntry($name).Open())
-                try { $writer.Write($entries[$name]) } finally { $writer.Dispose() }
-            }
-        }
-        finally { $archive.Dispose() }
+        $zip = New-ZipFile 'export.zip' ([ordered]@{ 'csat.csv' = "gradable_id,csat_score,csat_score`nc1,5,4`n"; 'total_scores.csv' = "gradable_id,rubric_score`n1,8`n" })
         $rows = @(Import-MqaExport $zip -WarningVariable warned -WarningAction SilentlyContinue -ErrorAction Stop)
         $rows | Should -HaveCount 2
         $rows[0].CsatScore | Should -Be 5
