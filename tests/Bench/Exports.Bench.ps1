@@ -6,6 +6,8 @@
 #>
 param([Parameter(Mandatory)] [string] $ModuleManifest, [int] $Runs = 7, [int] $WarmUps = 4)
 $ErrorActionPreference = 'Stop'
+# Tables of 10,000 rows or more warn that the export may be capped; here they are that long on purpose.
+$WarningPreference = 'SilentlyContinue'
 Import-Module $ModuleManifest -Force
 Import-Module (Join-Path $PSScriptRoot '../Shared/MockServer.psm1') -Force
 $pwsh = Join-Path $PSHOME 'pwsh'
@@ -65,7 +67,7 @@ try {
             'none' { '$n = 0' }
             'module' { "`$n = (Import-MqaExport -Path '$Path' -Table individual_answers | Measure-Object).Count" }
         }
-        $script = "Import-Module '$ModuleManifest'; $read; '{0} {1}' -f `$n, [Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64"
+        $script = "`$WarningPreference = 'SilentlyContinue'; Import-Module '$ModuleManifest'; $read; '{0} {1}' -f `$n, [Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64"
         $fields = (& $pwsh -NoProfile -NonInteractive -Command $script) -split ' '
         [pscustomobject]@{ Rows = [int]$fields[0]; PeakMB = [double]$fields[1] / 1MB }
     }

@@ -20,7 +20,7 @@ public sealed class ExportArchive : IDisposable
         // Every file, wherever it sits: which table each holds is read from its header, not its name.
         Entries = zip.Entries
             .Where(entry => entry.Name.Length > 0)
-            .Select(entry => new ExportEntry(entry))
+            .Select(entry => new ExportEntry(entry, name))
             .ToArray();
     }
 
@@ -42,13 +42,15 @@ public sealed class ExportArchive : IDisposable
         ExportEntry[] selected = Entries.Where(entry => options.Table is null ? entry.Table is not null : entry.Table == options.Table).ToArray();
         if (options.Table is ExportTable wanted && selected.Length == 0)
         {
-            string contents = Entries.Count == 0 ? "no files" : string.Join(", ", Entries.Select(entry => $"{entry.Name} ({entry.Table?.ToString() ?? "no known table"})"));
+            string contents = Entries.Count == 0 ? "no files" : string.Join(", ", Entries.Select(entry => $"{entry.Name} ({entry.Table?.ToString() ?? (entry.IsEmpty ? "empty" : "no known table")})"));
             throw new ExportFormatException($"'{_name}' holds no {wanted} table; it holds {contents}.");
         }
 
         foreach (ExportEntry skipped in Entries.Where(entry => entry.Table is null))
         {
-            options.OnSkipped?.Invoke($"'{_name}' entry '{skipped.Name}' holds no export table this release knows; skipped.");
+            options.OnSkipped?.Invoke(skipped.IsEmpty
+                ? $"'{_name}' entry '{skipped.Name}' is empty; skipped."
+                : $"'{_name}' entry '{skipped.Name}' holds no export table this release knows; skipped.");
         }
 
         return selected.SelectMany(entry => entry.ReadRows(options));

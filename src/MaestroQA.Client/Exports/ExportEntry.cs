@@ -10,19 +10,24 @@ namespace MaestroQA.Client.Exports;
 public sealed class ExportEntry
 {
     private readonly ZipArchiveEntry _entry;
-    private readonly Lazy<ExportTableInfo?> _table;
+    private readonly string _archiveName;
+    private readonly Lazy<(ExportTableInfo? Table, bool IsEmpty)> _header;
 
-    internal ExportEntry(ZipArchiveEntry entry)
+    internal ExportEntry(ZipArchiveEntry entry, string archiveName)
     {
         _entry = entry;
-        _table = new Lazy<ExportTableInfo?>(Identify);
+        _archiveName = archiveName;
+        _header = new Lazy<(ExportTableInfo?, bool)>(Identify);
     }
 
     /// <summary>The path inside the archive.</summary>
     public string Name => _entry.FullName;
 
     /// <summary>The table its header row holds (the name breaks a tie); null when it holds none this release knows.</summary>
-    public ExportTable? Table => _table.Value?.Table;
+    public ExportTable? Table => _header.Value.Table?.Table;
+
+    /// <summary>Whether the entry holds nothing at all, not even a header row.</summary>
+    internal bool IsEmpty => _header.Value.IsEmpty;
 
     /// <summary>Streams the rows out of the archive as they are enumerated.</summary>
     /// <exception cref="ExportFormatException">The entry holds no table this release knows.</exception>
@@ -34,20 +39,20 @@ public sealed class ExportEntry
         ReadRows(new ExportReadOptions { Table = table, OnInvalidRow = onInvalidRow });
 
     internal IEnumerable<MqaExportRow> ReadRows(ExportReadOptions options) =>
-        ExportReader.ReadCsv(_entry.Open, Name, options, inArchive: false);
+        ExportReader.ReadCsv(_entry.Open, Name, $"'{_archiveName}' entry '{Name}'", options, inArchive: false);
 
     // Reads the header only: a few kilobytes inflated, however large the entry.
-    private ExportTableInfo? Identify()
+    private (ExportTableInfo?, bool) Identify()
     {
         try
         {
             using System.IO.Stream stream = _entry.Open();
-            using ExportCsvReader reader = ExportCsvReader.Open(stream, Name);
-            return ExportCatalog.Identify(reader.Headers, Name);
+            using ExportCsvReader? reader = ExportCsvReader.OpenUnlessEmpty(stream, Name);
+            return reader is null ? (null, true) : (ExportCatalog.Identify(reader.Headers, Name), false);
         }
         catch (Exception ex) when (ex is ExportFormatException or CsvFormatException or System.IO.InvalidDataException)
         {
-            return null; // not a CSV: not a table
+            return (null, false); // not a CSV: not a table
         }
     }
 }

@@ -43,6 +43,10 @@ public static class ExportReadAhead
                     {
                         options.OnInvalidRow?.Invoke(entry.Invalid);
                     }
+                    else if (entry.Warning is not null)
+                    {
+                        options.OnWarning?.Invoke(entry.Warning);
+                    }
                     else
                     {
                         options.OnSkipped?.Invoke(entry.Skipped!);
@@ -68,12 +72,13 @@ public static class ExportReadAhead
             // The caller's callbacks run on the caller's thread, in order with the rows; the summary is shared.
             ExportReadOptions onWorker = options with
             {
-                OnInvalidRow = options.OnInvalidRow is null ? null : invalid => entries.Add(new Entry(null, invalid, null)),
-                OnSkipped = skipped => entries.Add(new Entry(null, null, skipped)),
+                OnInvalidRow = options.OnInvalidRow is null ? null : invalid => entries.Add(new Entry(null, invalid, null, null)),
+                OnSkipped = skipped => entries.Add(new Entry(null, null, skipped, null)),
+                OnWarning = warning => entries.Add(new Entry(null, null, null, warning)),
             };
             foreach (MqaExportRow row in ExportReader.ReadFile(path, onWorker))
             {
-                entries.Add(new Entry(row, null, null));
+                entries.Add(new Entry(row, null, null, null));
                 if (entries.Count >= BatchSize)
                 {
                     queue.Add(new Batch(entries, null), stop);
@@ -101,8 +106,8 @@ public static class ExportReadAhead
         }
     }
 
-    /// <summary>A row, a row that could not be read, or a file or entry that was skipped.</summary>
-    private readonly record struct Entry(MqaExportRow? Row, ExportFormatException? Invalid, string? Skipped);
+    /// <summary>A row, a row that could not be read, a file or entry that was skipped, or a warning.</summary>
+    private readonly record struct Entry(MqaExportRow? Row, ExportFormatException? Invalid, string? Skipped, string? Warning);
 
     private sealed record Batch(List<Entry> Entries, ExceptionDispatchInfo? Failure);
 }

@@ -21,6 +21,12 @@ public sealed record ExportReadOptions
     /// <summary>Says which file or zip entry was left out, and why.</summary>
     public Action<string>? OnSkipped { get; init; }
 
+    /// <summary>
+    /// Told what a file or zip entry holds that is read, but may not be what the user thinks: a column named twice, or a
+    /// table as long as an export's documented cap (<see cref="ExportRowCap"/>), told once its rows are read.
+    /// </summary>
+    public Action<string>? OnWarning { get; init; }
+
     /// <summary>Counted as rows are read; shared by copies made with <c>with</c>.</summary>
     public ExportReadSummary Summary { get; init; } = new();
 }

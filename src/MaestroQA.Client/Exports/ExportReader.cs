@@ -17,7 +17,11 @@ public static class ExportReader
     /// <param name="sourceName">Names the CSV in error messages.</param>
     /// <param name="onInvalidRow">Given, a row with a cell that cannot be read is reported to it and skipped; else it ends the read.</param>
     public static IEnumerable<MqaExportRow> ReadRows(Stream csv, ExportTable table, string sourceName = "CSV stream", Action<ExportFormatException>? onInvalidRow = null) =>
-        ReadOpenCsv(csv, sourceName, new ExportReadOptions { Table = table, OnInvalidRow = onInvalidRow }, inArchive: false);
+        ReadRows(csv, table, new ExportReadOptions { OnInvalidRow = onInvalidRow }, sourceName);
+
+    /// <summary>Reads a CSV as <paramref name="table"/>, reporting to the callbacks of <paramref name="options"/>; the stream is left open.</summary>
+    public static IEnumerable<MqaExportRow> ReadRows(Stream csv, ExportTable table, ExportReadOptions options, string sourceName = "CSV stream") =>
+        ReadOpenCsv(csv, sourceName, $"'{sourceName}'", options with { Table = table }, inArchive: false);
 
     /// <summary>Reads a zip or CSV export file; from a zip, every CSV of a known table in archive order, or only <paramref name="table"/>.</summary>
     public static IEnumerable<MqaExportRow> ReadFile(string path, ExportTable? table = null, Action<ExportFormatException>? onInvalidRow = null) =>
@@ -30,7 +34,8 @@ public static class ExportReader
             return ReadArchive(path, options);
         }
 
-        return ReadCsv(() => File.OpenRead(path), Path.GetFileName(path), options, inArchive: false);
+        string fileName = Path.GetFileName(path);
+        return ReadCsv(() => File.OpenRead(path), fileName, $"'{fileName}'", options, inArchive: false);
     }
 
     /// <summary>The table a CSV holds, from its header row (the name breaks a tie); null when the header names none.</summary>
@@ -44,18 +49,20 @@ public static class ExportReader
     public static ExportTable? InferTable(string fileName) => ExportCatalog.FromFileName(fileName)?.Table;
 
     /// <summary>Opens the stream on the first row and disposes it when the enumeration ends.</summary>
-    internal static IEnumerable<MqaExportRow> ReadCsv(Func<Stream> openCsv, string sourceName, ExportReadOptions options, bool inArchive)
+    /// <param name="sourceName">Names the CSV in errors, which also name the file the user gave.</param>
+    /// <param name="where">Names the CSV in warnings, which name nothing else: <c>'export.zip' entry 'total_scores.csv'</c>.</param>
+    internal static IEnumerable<MqaExportRow> ReadCsv(Func<Stream> openCsv, string sourceName, string where, ExportReadOptions options, bool inArchive)
     {
         using Stream stream = openCsv();
-        foreach (MqaExportRow row in ReadOpenCsv(stream, sourceName, options, inArchive))
+        foreach (MqaExportRow row in ReadOpenCsv(stream, sourceName, where, options, inArchive))
         {
             yield return row;
         }
     }
 
-    private static IEnumerable<MqaExportRow> ReadOpenCsv(Stream stream, string sourceName, ExportReadOptions options, bool inArchive)
+    private static IEnumerable<MqaExportRow> ReadOpenCsv(Stream stream, string sourceName, string where, ExportReadOptions options, bool inArchive)
     {
-        using ExportCsvReader reader = ExportCsvReader.Open(stream, sourceName);
+        using ExportCsvReader reader = ExportCsvReader.Open(stream, sourceName, where);
         if (Select(reader.Headers, sourceName, options, inArchive) is not ExportTableInfo table)
         {
             yield break;
@@ -64,6 +71,11 @@ public static class ExportReader
         foreach (MqaExportRow row in table.ReadRows(reader, options))
         {
             yield return row;
+        }
+
+        if (ExportRowCap.MayBeCapped(reader.DataRows))
+        {
+            options.OnWarning?.Invoke(ExportRowCap.Warning(reader.Where, table.Table, reader.DataRows));
         }
     }
 

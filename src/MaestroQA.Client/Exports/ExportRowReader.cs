@@ -33,7 +33,7 @@ internal sealed class ExportRowReader<TRow> : ExportRowReader
 
     public override IEnumerable<MqaExportRow> ReadRows(ExportCsvReader reader, ExportReadOptions options)
     {
-        ExportColumnBinding<TRow>?[] columns = BindHeaders(reader);
+        Column[] columns = BindHeaders(reader, options);
         ExportReadSummary summary = options.Summary;
         summary.Files++;
         while (reader.ReadNextRow())
@@ -57,18 +57,34 @@ internal sealed class ExportRowReader<TRow> : ExportRowReader
         }
     }
 
-    // A null binding marks a column this release does not know.
-    private ExportColumnBinding<TRow>?[] BindHeaders(ExportCsvReader reader) =>
-        reader.Headers.Select(header => _columns.TryGetValue(ExportCatalog.HeaderKey(header), out ExportColumnBinding<TRow>? column) ? column : null).ToArray();
-
-    private static TRow ReadRow(ExportCsvReader reader, ExportColumnBinding<TRow>?[] columns, ExportReadSummary summary)
+    // The columns to read, in file order: a column named again later is read from its first place only.
+    private Column[] BindHeaders(ExportCsvReader reader, ExportReadOptions options)
     {
+        IReadOnlyList<IReadOnlyList<int>> repeats = RepeatedColumns.Find(reader.Headers);
+        if (repeats.Count > 0)
+        {
+            options.OnWarning?.Invoke(RepeatedColumns.Warning(reader.Where, reader.Headers, repeats));
+        }
+
+        var ignored = new HashSet<int>(repeats.SelectMany(ordinals => ordinals.Skip(1)));
+        return Enumerable.Range(0, reader.ColumnCount)
+            .Where(ordinal => !ignored.Contains(ordinal))
+            .Select(ordinal => new Column(ordinal, _columns.TryGetValue(ExportCatalog.HeaderKey(reader.GetHeader(ordinal)), out ExportColumnBinding<TRow>? binding) ? binding : null))
+            .ToArray();
+    }
+
+    private static TRow ReadRow(ExportCsvReader reader, Column[] columns, ExportReadSummary summary)
+    {
+        if (reader.Oversized is ExportFormatException oversized)
+        {
+            throw oversized;
+        }
+
         var row = new TRow();
         Dictionary<string, string?>? additionalColumns = null;
-        for (int ordinal = 0; ordinal < columns.Length; ordinal++)
+        foreach ((int ordinal, ExportColumnBinding<TRow>? column) in columns)
         {
             string? value = reader.GetCell(ordinal);
-            ExportColumnBinding<TRow>? column = columns[ordinal];
             if (column is null)
             {
                 (additionalColumns ??= new Dictionary<string, string?>())[reader.GetHeader(ordinal)] = value;
@@ -101,4 +117,7 @@ internal sealed class ExportRowReader<TRow> : ExportRowReader
 
         return row;
     }
+
+    /// <summary>A column of the file to read: its ordinal, and its binding, or null for a column this release does not know.</summary>
+    private readonly record struct Column(int Ordinal, ExportColumnBinding<TRow>? Binding);
 }

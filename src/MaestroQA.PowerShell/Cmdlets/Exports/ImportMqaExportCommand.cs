@@ -55,6 +55,7 @@ public sealed class ImportMqaExportCommand : MqaCmdlet
                 SkipOtherTables = inFolder,
                 OnInvalidRow = invalid => WriteError(ErrorRecords.From(invalid, file)),
                 OnSkipped = WriteVerbose,
+                OnWarning = WriteWarning,
             };
             try
             {

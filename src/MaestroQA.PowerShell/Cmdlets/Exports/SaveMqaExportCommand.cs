@@ -147,14 +147,38 @@ public sealed class SaveMqaExportCommand : MqaCmdlet
             folder += ".expanded";
         }
 
+        IReadOnlyList<string> files;
         try
         {
-            return SafeZipExtractor.Extract(saved.Path, folder, overwrite: Force);
+            files = SafeZipExtractor.Extract(saved.Path, folder, overwrite: Force);
         }
         catch (Exception ex) when (ex is ExportFormatException or IOException or InvalidDataException or UnauthorizedAccessException)
         {
             WriteError(ErrorRecords.From(ex, saved.Path));
             return [];
+        }
+
+        foreach (string file in files)
+        {
+            WarnIfCapped(file);
+        }
+
+        return files;
+    }
+
+    /// <summary>An extracted table as long as an export's documented cap may have been cut short (see <see cref="ExportRowCap"/>).</summary>
+    private void WarnIfCapped(string file)
+    {
+        try
+        {
+            if (ExportRowCap.WarningForCsvFile(file, $"'{file}'") is string warning)
+            {
+                WriteWarning(warning);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            WriteError(ErrorRecords.From(ex, file));
         }
     }
 
