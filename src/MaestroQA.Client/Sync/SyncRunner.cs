@@ -286,6 +286,16 @@ public sealed class SyncRunner
         IReadOnlyList<(ExportTable Table, AtomicFile File)> tables = ExportSplitter.Split(saved.Path, job.Kind, _folder, run.Observer.Warning);
         try
         {
+            foreach ((ExportTable table, AtomicFile file) in tables)
+            {
+                using FileStream csv = File.OpenRead(file.TemporaryPath);
+                long rows = ExportRowCounter.CountDataRows(csv);
+                if (ExportRowCap.MayBeCapped(rows))
+                {
+                    run.Observer.Warning(ExportRowCap.Warning($"The window {job}", table, rows));
+                }
+            }
+
             run.Stop.Token.ThrowIfCancellationRequested();
             return _folder.MoveIntoPlace(tables, SyncNames.WindowFile(job.From, job.To));
         }

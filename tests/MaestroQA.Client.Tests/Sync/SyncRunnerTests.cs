@@ -182,6 +182,19 @@ public sealed class SyncRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task AWindowWithATableAsLongAsTheDocumentedCap_IsWarnedOf_NamingTheWindowTableAndCount_AndLandsWhole()
+    {
+        _sync.Api.Script(SyncHarness.ExportName(ExportKind.AuditLog, Day(0)), AtOnce with { Rows = ExportRowCap.WarningThreshold - 1 });
+        _sync.Api.Script(SyncHarness.ExportName(ExportKind.AuditLog, Day(1)), AtOnce with { Rows = ExportRowCap.WarningThreshold });
+
+        RecordingSyncObserver run = await _sync.RunAsync(SyncHarness.Request(First, Day(2).From, ExportKind.AuditLog));
+
+        string warning = Assert.Single(run.Warnings, warning => warning.Contains("may be cut short", StringComparison.Ordinal));
+        Assert.Equal(ExportRowCap.Warning($"The window AuditLog {Day(1).From:u} to {Day(1).To:u}", ExportTable.AuditLog, ExportRowCap.WarningThreshold), warning);
+        Assert.Equal(ExportRowCap.WarningThreshold + 1, File.ReadAllLines(_sync.FileOf(ExportTable.AuditLog, Day(1))).Length);
+    }
+
+    [Fact]
     public async Task AnHtmlPageInsteadOfTheFile_GetsTheExportCheckedAgainOnce_ForAFreshLink_AndTheWindowLands()
     {
         _sync.Api.Script(SyncHarness.ExportName(Day(0)), AtOnce);

@@ -93,7 +93,7 @@ internal sealed class FakeExportApi : IExportApi
             ServerExport known = _exports[export.ExportId];
             return known.Script.ServesHtmlOnce && downloads == 1
                 ? System.Text.Encoding.UTF8.GetBytes(FakeExportFiles.ErrorPage)
-                : FakeExportFiles.For(known.Export.Kind!.Value, known.Export.Name!);
+                : FakeExportFiles.For(known.Export.Kind!.Value, known.Export.Name!, known.Script.Rows);
         });
         destination.Write(bytes);
         progress?.Invoke(bytes.Length, bytes.Length);

@@ -30,6 +30,9 @@ internal sealed record WindowScript
 
     public ExportOutcome Outcome { get; init; } = ExportOutcome.Data;
 
+    /// <summary>Data rows in each of its tables.</summary>
+    public int Rows { get; init; } = FakeExportFiles.DefaultRows;
+
     /// <summary>Its first download answers an HTML page (an expired link), not the file.</summary>
     public bool ServesHtmlOnce { get; init; }
 
