@@ -220,8 +220,8 @@ Describe 'Tickets on today''s edition, which requires ticket_id' {
         try {
             [cultureinfo]::CurrentCulture = [cultureinfo]::GetCultureInfo('de-DE')
             $ticket | Export-Csv -Path $plain -NoTypeInformation -Encoding utf8
-            $ticket | Select-Object -Property * -ExcludeProperty FirstSeen, LastSeen |
-                Select-Object *, @{ Name = 'FirstSeen'; Expression = { $ticket.FirstSeen.ToString('o') } }, @{ Name = 'LastSeen'; Expression = { $ticket.LastSeen.ToString('o') } } |
+            # The recipe New-MqaTicket's help gives, word for word.
+            $ticket | ForEach-Object { $_ | Select-Object * -ExcludeProperty FirstSeen, LastSeen | Add-Member -PassThru -NotePropertyMembers @{ FirstSeen = $_.FirstSeen.ToString('o'); LastSeen = $_.LastSeen.ToString('o') } } |
                 Export-Csv -Path $iso -NoTypeInformation -Encoding utf8
             $mark = Get-RequestMark current
             $refused = @(Import-Csv $plain | ForEach-Object { $_.GradableId = 'whole-2'; $_ } | New-MqaTicket -Session $session -ErrorVariable plainFailed -ErrorAction SilentlyContinue)
