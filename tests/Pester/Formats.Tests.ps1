@@ -9,7 +9,7 @@ BeforeAll {
 Describe 'Format views in a 120-column console' {
     It '<Name>: the headers whole, each value on one line' -ForEach @(
         @{
-            Name = 'MqaTicket'; Labels = 'GradableId', 'Id', 'Subject', 'Status', 'Agents', 'CsatScore', 'LastSeen'; Values = '4.5', '2024-03-07 08:09:10Z'
+            Name = 'MqaTicket'; Labels = 'GradableId', 'Id', 'Subject', 'Status', 'Agents', 'CsatScore', 'LastSeen'; Values = (4.5).ToString(), '2024-03-07 08:09:10Z' # a number in the culture's own form, as PowerShell shows it
             Make = { [MaestroQA.Client.Models.MqaTicket]@{ GradableId = 'zendesk-000123456789'; Id = '64a1f0c20000000000000001'; Subject = 'Refund for order 1234 and more'; Status = 'solved'; Agents = [MaestroQA.Client.Models.TextList]::new([string[]]@('agent_1', 'agent_2')); CsatScore = 4.5; LastSeen = [datetime]::new(2024, 3, 7, 8, 9, 10, [DateTimeKind]::Utc) } }
         }
         @{
