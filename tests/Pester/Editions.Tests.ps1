@@ -40,7 +40,6 @@ BeforeAll {
     # The record is never cleared: a test reads what came after its mark.
     function Get-RequestMark([string] $Edition) { @(Get-MqaMockRequest $servers[$Edition]).Count }
     function Get-RequestSince([string] $Edition, [int] $Mark) { @(Get-MqaMockRequest $servers[$Edition] | Select-Object -Skip $Mark) }
-    function New-TestFolder { Join-Path $TestDrive ([guid]::NewGuid().ToString('N')) }
     # Tickets as the server stores them, dates as it wrote them.
     function Get-ServerTicket([string] $Edition, [string] $Id) {
         @(Invoke-MqaMockAdmin -Server $servers[$Edition] -Path tickets -DatesAsText | Where-Object { $_.gradable_id -ceq $Id })
@@ -94,7 +93,7 @@ Describe 'Request, wait, save and import on <Name>' -ForEach @(
         $mark = Get-RequestMark $Edition
         $export = Invoke-MqaRawExport -StartDate $start -EndDate $end -Name 'edition rows=8' -Wait -PollInterval 0.1 -Session $session -WarningVariable warnings -WarningAction SilentlyContinue
         $export.Status | Should -Be 'Complete'
-        $file = @($export | Save-MqaExport -Path (New-TestFolder) -Session $session)
+        $file = @($export | Save-MqaExport -Path (New-TestFolder -NameOnly) -Session $session)
         $file | Should -HaveCount 1
         $file[0].Name | Should -Be "$($export.ExportId).zip"
         Compare-ServerExport $server $export.ExportId @($file | Import-MqaExport) | Should -BeNullOrEmpty
@@ -104,7 +103,7 @@ Describe 'Request, wait, save and import on <Name>' -ForEach @(
     It 'Sync-MqaExport of three daily windows: every value of every window is the server''s' {
         $session = New-EditionSession $Edition -Moved:$Moved
         $mark = Get-RequestMark $Edition
-        $folder = New-TestFolder
+        $folder = New-TestFolder -NameOnly
         $windows = @(Sync-MqaExport -Path $folder -StartDate '2024-01-01T00:00:00Z' -EndDate '2024-01-04T00:00:00Z' -ChunkDays 1 -PollInterval 0.1 -Session $session -WarningVariable warnings -WarningAction SilentlyContinue |
                 Sort-Object From)
         $windows | Should -HaveCount 3
@@ -341,7 +340,7 @@ Describe 'Routes today''s edition no longer lists' {
     It 'with api.legacyRoutes they answer again: a groups export whose every value is the server''s, and the capture stats' {
         Set-Edition current -Api @{ legacyRoutes = $true }
         $export = Invoke-MqaGroupsExport -IncludeUnavailable -Name 'legacy rows=12' -Wait -PollInterval 0.1 -Session $session
-        $rows = @($export | Save-MqaExport -Path (New-TestFolder) -Session $session | Import-MqaExport)
+        $rows = @($export | Save-MqaExport -Path (New-TestFolder -NameOnly) -Session $session | Import-MqaExport)
         $rows | Should -HaveCount 12
         Compare-ServerExport $servers.current $export.ExportId $rows | Should -BeNullOrEmpty
         $mark = Get-RequestMark current
@@ -473,7 +472,7 @@ Describe 'The old host''s redirects' {
 
     It 'a sync moved by a 308 goes on the next night from a session connected as the warning says' {
         Set-Edition article
-        $folder = New-TestFolder
+        $folder = New-TestFolder -NameOnly
         $first = @(Sync-MqaExport -Path $folder -StartDate '2024-02-01T00:00:00Z' -EndDate '2024-02-03T00:00:00Z' -ChunkDays 1 -PollInterval 0.1 -Session (New-EditionSession article -Moved) -WarningAction SilentlyContinue)
         $first | Should -HaveCount 2
         $next = @(Sync-MqaExport -Path $folder -EndDate '2024-02-04T00:00:00Z' -ChunkDays 1 -PollInterval 0.1 -Session (New-EditionSession article) -ErrorVariable failed -ErrorAction SilentlyContinue)

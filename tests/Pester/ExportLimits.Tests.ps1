@@ -3,8 +3,6 @@
 BeforeAll {
     . $PSScriptRoot/TestSetup.ps1
 
-    function New-TestFolder { (New-Item -ItemType Directory -Path (Join-Path $TestDrive ([guid]::NewGuid().ToString('N')))).FullName }
-
     # Written byte for byte, so the test decides every line ending and byte order mark.
     function New-CsvFile([string] $Name, [string] $Content, [string] $Folder = (New-TestFolder)) {
         $path = Join-Path $Folder $Name
@@ -88,6 +86,14 @@ Describe 'A column named twice' {
         $warned | Should -HaveCount 1
         "$($warned[0])" | Should -Be ("'total_scores.csv' repeats columns in its header: 'gradable_id' at column 1 and 'Gradable ID' at column 3 (column 1 is read, column 3 is ignored); " +
             "'new_metric' at columns 4 and 5 (column 4 is read, column 5 is ignored).")
+    }
+
+    It 'a column with no name in the header is kept as Unnamed (beside one named so, Unnamed2), rather than failing the file' {
+        $file = New-CsvFile 'total_scores.csv' "gradable_id,Unnamed,,rubric_score`n1,named,x,8`n"
+        $rows = @(Import-MqaExport $file -ErrorAction Stop)
+        $rows | Should -HaveCount 1
+        $rows[0].RubricScore | Should -Be 8
+        ($rows[0].Unnamed, $rows[0].Unnamed2) | Should -Be @('named', 'x')
     }
 
     It 'in a zip, each entry that repeats one warns, naming the zip and the entry' {

@@ -46,7 +46,6 @@ BeforeAll {
         }
         $pairs
     }
-    function New-TestFolder { (New-Item -ItemType Directory -Path (Join-Path $TestDrive ([guid]::NewGuid().ToString('N')))).FullName }
     # Custom fields of every kind the wire carries (as a [pscustomobject] too, for the bodies given as objects).
     $attributes = [ordered]@{
         plan  = 'gold'; seats = 12; ratio = 0.75; vip = $true; churn = $null; regions = @('emea', 'apac')

@@ -34,10 +34,23 @@ internal static class AdditionalProperties
 
         foreach (KeyValuePair<string, T> field in additional)
         {
-            output.Properties.Add(new PSNoteProperty(field.Key, field.Value));
+            output.Properties.Add(new PSNoteProperty(NewName(output, field.Key), field.Value));
         }
 
         return output;
+    }
+
+    /// <summary>A header cell may be blank, or blank twice: a property needs a name, and each its own.</summary>
+    private static string NewName(PSObject output, string field)
+    {
+        string name = string.IsNullOrWhiteSpace(field) ? "Unnamed" : field;
+        string candidate = name;
+        for (int n = 2; output.Properties[candidate] is not null; n++)
+        {
+            candidate = name + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return candidate;
     }
 
     private static PropertyInfo[] KnownProperties(Type type) =>
