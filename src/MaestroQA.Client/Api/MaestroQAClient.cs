@@ -240,7 +240,20 @@ public sealed class MaestroQAClient : IExportApi
     }
 
     /// <summary>Changes the fields <paramref name="changes"/> sets; an empty one changes nothing and reads the ticket back.</summary>
-    public Task<MqaTicket> UpdateTicketAsync(string gradableId, MqaTicket changes, CancellationToken cancellationToken = default)
+    public async Task<MqaTicket> UpdateTicketAsync(string gradableId, MqaTicket changes, CancellationToken cancellationToken = default) =>
+        (await PatchTicketAsync(gradableId, changes, cancellationToken).ConfigureAwait(false)).Ticket;
+
+    /// <summary>
+    /// Reads a ticket back with a PATCH that changes nothing (the API has no GET for one); null when its echo is longer
+    /// than the response cap, so that what it holds cannot be told.
+    /// </summary>
+    internal async Task<MqaTicket?> ReadTicketBackAsync(string gradableId, CancellationToken cancellationToken)
+    {
+        (MqaTicket stored, bool whole) = await PatchTicketAsync(gradableId, new MqaTicket(), cancellationToken).ConfigureAwait(false);
+        return whole ? stored : null;
+    }
+
+    private Task<(MqaTicket Ticket, bool Whole)> PatchTicketAsync(string gradableId, MqaTicket changes, CancellationToken cancellationToken)
     {
         // The id is in the path; the body carries only what changes.
         var request = new ApiRequest(Patch, TicketPath(gradableId), EndpointClass.Easy)
@@ -308,7 +321,7 @@ public sealed class MaestroQAClient : IExportApi
         };
         try
         {
-            MqaTicket created = await SendTicketAsync(request, ticket, requireId: true, cancellationToken).ConfigureAwait(false);
+            MqaTicket created = (await SendTicketAsync(request, ticket, requireId: true, cancellationToken).ConfigureAwait(false)).Ticket;
             Dialect.TookTicketId(field);
             return created;
         }
@@ -325,7 +338,8 @@ public sealed class MaestroQAClient : IExportApi
     /// </summary>
     /// <param name="requireId">A create: the article's answer is the ticket with MaestroQA's _id, and a whole answer
     /// without it leaves the ticket's fate unknown.</param>
-    private async Task<MqaTicket> SendTicketAsync(ApiRequest request, MqaTicket sent, bool requireId, CancellationToken cancellationToken)
+    /// <returns>The ticket, and whether it is the whole echo (not the ticket as sent, for want of one).</returns>
+    private async Task<(MqaTicket Ticket, bool Whole)> SendTicketAsync(ApiRequest request, MqaTicket sent, bool requireId, CancellationToken cancellationToken)
     {
         ApiResponse response = await _transport.SendAsync(request, _log, cancellationToken).ConfigureAwait(false);
         EnsureSuccess(request, response);
@@ -333,7 +347,7 @@ public sealed class MaestroQAClient : IExportApi
         {
             string? id = TicketEcho.ReadId(response.Body);
             _log.Verbose($"{request} for ticket '{sent.GradableId}': MaestroQA answered {(int)response.StatusCode} with more than {_transport.Options.MaxResponseBytes:N0} bytes; the ticket is as sent{(id is null ? string.Empty : $", with _id {id}")}.");
-            return sent with { Id = id };
+            return (sent with { Id = id }, false);
         }
 
         MqaTicket echoed;
@@ -351,7 +365,7 @@ public sealed class MaestroQAClient : IExportApi
         }
 
         return echoed.Id is not null || !requireId
-            ? echoed
+            ? (echoed, true)
             : throw new MaestroQAApiException(ApiErrorKind.UnexpectedResponse, $"MaestroQA answered {request} for ticket '{sent.GradableId}' without the ticket's _id; check in MaestroQA whether it was created.");
     }
 
