@@ -405,21 +405,35 @@ public sealed class MaestroQAClient : IExportApi
     }
 
     /// <summary>A 404 on a route that names no id says the server lacks the route itself: its edition does not have it.</summary>
-    private void EnsureSuccess(ApiRequest request, ApiResponse response)
+    /// <param name="raw">The request is the user's own (Invoke-MqaRequest), which is not pointed to itself.</param>
+    internal void EnsureSuccess(ApiRequest request, ApiResponse response, bool raw = false)
     {
         if (response.StatusCode == HttpStatusCode.NotFound && NamesNoId(request))
         {
-            throw new MaestroQAApiException(
-                ApiErrorKind.RouteNotFound,
-                $"MaestroQA at {BaseUris.Redact(_transport.BaseUri)} does not know {request} (404): this edition of the API lacks it (today's article no longer lists the groups export or the screen-capture stats). Invoke-MqaRequest reaches any route the server has.",
-                404);
+            string lacks = raw
+                ? "this edition of the API lacks the route (see about_MaestroQA, WHICH API)."
+                : "this edition of the API lacks it (today's article no longer lists the groups export or the screen-capture stats). Invoke-MqaRequest reaches any route the server has.";
+            throw new MaestroQAApiException(ApiErrorKind.RouteNotFound, $"MaestroQA at {BaseUris.Redact(_transport.BaseUri)} does not know {request} (404): {lacks}", 404);
         }
 
         _transport.EnsureSuccess(request, response);
     }
 
-    private static bool NamesNoId(ApiRequest request) =>
-        request.RelativePath.IndexOf('/') < 0 && !string.Equals(request.RelativePath, "get-export-data", StringComparison.Ordinal);
+    /// <summary>The route below the base, without its query, is one name: "metrics" names no id, "tickets/T-1" does.</summary>
+    private bool NamesNoId(ApiRequest request)
+    {
+        string path = request.RelativePath;
+        int query = path.IndexOf('?');
+        path = query < 0 ? path : path.Substring(0, query);
+        string basePath = _transport.BaseUri.AbsolutePath;
+        if (path.StartsWith("/", StringComparison.Ordinal))
+        {
+            path = path.StartsWith(basePath, StringComparison.OrdinalIgnoreCase) ? path.Substring(basePath.Length) : path.TrimStart('/');
+        }
+
+        path = path.TrimEnd('/');
+        return path.Length > 0 && path.IndexOf('/') < 0 && !string.Equals(path, "get-export-data", StringComparison.Ordinal);
+    }
 
     private static T Deserialize<T>(ApiRequest request, ApiResponse response, JsonTypeInfo<T> responseType)
     {
