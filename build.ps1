@@ -128,6 +128,20 @@ function Invoke-ScriptInChildPwsh([string] $Script, [string[]] $Arguments, [swit
     if ($LASTEXITCODE -ne 0 -and -not $MayFail) { throw "$Script failed with exit code $LASTEXITCODE." }
 }
 
+function Start-ScriptInChildPwsh([string] $Script, [string[]] $Arguments, [string] $Log) {
+    # As Invoke-ScriptInChildPwsh, but it returns at once, and the child takes the environment as it is now. Its output
+    # waits in $Log until Wait-ChildPwsh shows it, so that the lines of runners that overlap do not mix.
+    $quoted = @('-NoProfile', '-NonInteractive', '-File', $Script) + $Arguments | ForEach-Object { '"' + ($_ -replace '"', '\"') + '"' }
+    $process = Start-Process -FilePath (Join-Path $PSHOME 'pwsh') -ArgumentList ($quoted -join ' ') -NoNewWindow -PassThru `
+        -RedirectStandardOutput $Log -RedirectStandardError "$Log.err"
+    [pscustomobject]@{ Process = $process; Log = $Log }
+}
+
+function Wait-ChildPwsh($Child) {
+    $Child.Process.WaitForExit()
+    Get-Content -LiteralPath $Child.Log, "$($Child.Log).err" -ErrorAction SilentlyContinue
+}
+
 function ConvertTo-ResultFileName([string] $Label) {
     ($Label -replace '[^A-Za-z0-9]+', '-').Trim('-')
 }
@@ -141,10 +155,10 @@ function Read-RunnerTotal([string] $ResultFile) {
     Get-Content $ResultFile -Raw | ConvertFrom-Json
 }
 
-function Invoke-TestRunner([string] $Label, [string] $ResultFile, [scriptblock] $Run) {
+function Invoke-TestRunner([string] $Label, [string] $ResultFile, [scriptblock] $Run, [switch] $Started) {
     # One row of the totals. A runner that wrote no results (it crashed or never started) counts as a failure, and
-    # an earlier run's file is removed first so that it cannot stand in for this one's.
-    Remove-Item $ResultFile -ErrorAction SilentlyContinue
+    # an earlier run's file is removed first (when it starts, for one -Started before) so that it cannot stand in for this one's.
+    if (-not $Started) { Remove-Item $ResultFile -ErrorAction SilentlyContinue }
     & $Run | Out-Host
     $totals = if (Test-Path $ResultFile) { Read-RunnerTotal $ResultFile } else { @{ Passed = 0; Failed = 1 } }
     [pscustomobject]@{ Runner = $Label; Passed = [int]$totals.Passed; Failed = [int]$totals.Failed }
@@ -160,14 +174,35 @@ function Invoke-XunitTests([string] $Where, [string] $Filter) {
     }
 }
 
-function Invoke-PesterTests([string] $Flavor, [string] $Where, [string] $Tag) {
+function Get-PesterPass([string] $Flavor, [string] $Where, [string] $Tag) {
     # The runner finds the pinned Pester in the NuGet cache that Build-ModuleFolder's restore of
     # tests/Tools/Tools.csproj filled.
     $label = "Pester ($Flavor" + $(if ($Tag) { ", $Tag" }) + $(if ($Where) { "; $Where" }) + ')'
     $resultFile = Join-Path $testResults "$(ConvertTo-ResultFileName $label).json"
-    $runner = Join-Path $root 'tests/Pester/Invoke-PesterSuite.ps1'
-    $arguments = @('-ModuleManifest', $builtManifest, '-Flavor', $Flavor, '-ResultFile', $resultFile) + @(if ($Tag) { '-Tag', $Tag })
-    Invoke-TestRunner $label $resultFile { Invoke-ScriptInChildPwsh $runner $arguments -MayFail }
+    [pscustomobject]@{
+        Label      = $label
+        ResultFile = $resultFile
+        Runner     = Join-Path $root 'tests/Pester/Invoke-PesterSuite.ps1'
+        Arguments  = @('-ModuleManifest', $builtManifest, '-Flavor', $Flavor, '-ResultFile', $resultFile) + @(if ($Tag) { '-Tag', $Tag })
+        Child      = $null
+    }
+}
+
+function Invoke-PesterTests([string] $Flavor, [string] $Where, [string] $Tag) {
+    $pass = Get-PesterPass $Flavor $Where $Tag
+    Invoke-TestRunner $pass.Label $pass.ResultFile { Invoke-ScriptInChildPwsh $pass.Runner $pass.Arguments -MayFail }
+}
+
+function Start-PesterTests([string] $Flavor, [string] $Where, [string] $Tag) {
+    # A pass that runs beside the others; Complete-PesterTests waits for it and counts it.
+    $pass = Get-PesterPass $Flavor $Where $Tag
+    Remove-Item $pass.ResultFile -ErrorAction SilentlyContinue
+    $pass.Child = Start-ScriptInChildPwsh $pass.Runner $pass.Arguments ([IO.Path]::ChangeExtension($pass.ResultFile, '.log'))
+    $pass
+}
+
+function Complete-PesterTests($Pass) {
+    Invoke-TestRunner $Pass.Label $Pass.ResultFile { Wait-ChildPwsh $Pass.Child } -Started
 }
 
 function Invoke-ServerTests {
@@ -181,17 +216,19 @@ function Invoke-Test {
     Build-ModuleFolder
     Invoke-Package
     $null = New-Item -ItemType Directory -Path $testResults -Force
+    # The desktop build's pass runs beside the rest: the Pester passes spend most of their time waiting on their local
+    # servers' (scaled) rate windows, not on the cores, and the suite is meant to pass on a machine busy with other work.
+    $desktop = if ($IsWindows) { Start-PesterTests desktop }
+    else { Invoke-Elsewhere $elsewhere { param($where) Start-PesterTests desktop -Where $where } }
     $totals = @(
         Invoke-XunitTests
         Invoke-PesterTests core
-        if ($IsWindows) {
-            # .NET reads LC_ALL and TZ on Linux and macOS only; there the builds run elsewhere too (below).
-            Invoke-PesterTests desktop
-        }
-        else {
-            Invoke-Elsewhere $elsewhere { param($where) Invoke-XunitTests -Where $where; Invoke-PesterTests desktop -Where $where }
+        if (-not $IsWindows) {
+            # .NET reads LC_ALL and TZ on Linux and macOS only; there the builds run elsewhere too.
+            Invoke-Elsewhere $elsewhere { param($where) Invoke-XunitTests -Where $where }
             Invoke-Elsewhere $newYork { param($where) Invoke-XunitTests -Where $where -Filter 'Category=LocalTime'; Invoke-PesterTests core -Where $where -Tag LocalTime }
         }
+        Complete-PesterTests $desktop
         Invoke-ServerTests
     )
     $totals | Format-Table -AutoSize | Out-Host

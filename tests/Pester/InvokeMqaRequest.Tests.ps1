@@ -478,6 +478,19 @@ Describe 'Retries: 5xx and dropped connections only where sending again is safe'
         $sent.method | Select-Object -Unique | Should -Be $Method.ToUpperInvariant()
     }
 
+    It 'a 404 on <Path>, a route that names no id, is MaestroQA.RouteNotFound (NotImplemented): the server lacks the route' -ForEach @(
+        @{ Path = 'metrics' }, @{ Path = 'metrics?from=2024-01-01' }, @{ Path = '/api/v1/metrics' }
+    ) {
+        Reset-Server
+        $null = Invoke-MqaRequest Get $Path -Session (New-RawSession) -ErrorVariable failed -ErrorAction SilentlyContinue
+        $failed | Should -HaveCount 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'MaestroQA.RouteNotFound,*'
+        $failed[0].CategoryInfo.Category | Should -Be 'NotImplemented'
+        $failed[0].Exception.Message | Should -Match 'does not know GET \S*metrics \(404\): this edition of the API lacks the route'
+        $failed[0].Exception.Message | Should -Not -Match 'Invoke-MqaRequest reaches' -Because 'the user is already using it'
+        @(Get-Sent) | Should -HaveCount 1
+    }
+
     It 'PUT is sent as PUT (here to a route the server lacks: one 404)' {
         Reset-Server
         $null = Invoke-MqaRequest Put tickets/p-1 -Body @{ subject = 'S' } -Session (New-RawSession) -ErrorVariable failed -ErrorAction SilentlyContinue

@@ -350,6 +350,25 @@ Describe 'What a hostile try of rows and answers found' {
         @(Get-TicketRequest POST) | Should -HaveCount 1
     }
 
+    It 'an update whose echo is larger than the response cap is applied, and reported updated, not failed' {
+        Add-ServerTicket 'g-big-update'
+        $ticket = Set-MqaTicket -GradableId 'g-big-update' -Body ('U' * 10MB) -PassThru -ErrorVariable failed -ErrorAction SilentlyContinue
+        @($failed) | Should -BeNullOrEmpty
+        $ticket.GradableId | Should -Be 'g-big-update'
+        $ticket.Body.Length | Should -Be 10MB -Because 'the ticket is as sent where its echo could not be read whole'
+        (Get-ServerTicket | Where-Object gradable_id -EQ 'g-big-update').body.Length | Should -Be 10MB
+        @(Get-TicketRequest PATCH) | Should -HaveCount 1
+    }
+
+    It 'a create that still fails after its retries says MaestroQA may have applied it, since any try may have landed' {
+        Reset-Server -Faults @{ rate500 = 1.0; routes = @('tickets') }
+        $null = New-MqaTicket -GradableId 'g-500' -Type chat -Subject S -Agent a1 -Link 'https://helpdesk.example.com/500' -Body B -Session (New-TicketSession -MaximumRetryCount 1) -ErrorVariable failed -ErrorAction SilentlyContinue
+        $failed | Should -HaveCount 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'MaestroQA.ServerError,*'
+        $failed[0].Exception.Message | Should -Match 'MaestroQA may have applied it all the same: check whether it did before sending it again'
+        @(Get-TicketRequest POST) | Should -HaveCount 2
+    }
+
     It 'agents and tags given as JSON arrays, as a parameter or a CSV cell, are read as one list each' {
         $null = New-MqaTicket -GradableId 'j-param' -Type chat -Subject S -Agent '["a1","a2"]' -Tag '["x, y","z"]' -Link 'https://helpdesk.example.com/j1' -Body B
         $csv = New-TicketCsv @([pscustomobject]@{ gradable_id = 'j-csv'; type = 'chat'; subject = 'S'; agents = '["a3", "a4"]'; link = 'https://helpdesk.example.com/j2'; body = 'B' })

@@ -40,8 +40,5 @@ public sealed record MqaExport
 
     public bool HasData => Status == ExportStatus.Complete && DataUrl.Length > 0;
 
-    /// <summary>The connection the export was requested or checked through, so it downloads the same way (proxy, retries).</summary>
-    internal object? Origin { get; init; }
-
     public override string ToString() => $"{Kind?.ToString() ?? "MaestroQA"} export {ExportId} ({(Status == ExportStatus.Unknown ? ServerStatus : Status.ToString())})";
 }

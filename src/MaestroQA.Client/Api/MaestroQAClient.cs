@@ -240,7 +240,20 @@ public sealed class MaestroQAClient : IExportApi
     }
 
     /// <summary>Changes the fields <paramref name="changes"/> sets; an empty one changes nothing and reads the ticket back.</summary>
-    public Task<MqaTicket> UpdateTicketAsync(string gradableId, MqaTicket changes, CancellationToken cancellationToken = default)
+    public async Task<MqaTicket> UpdateTicketAsync(string gradableId, MqaTicket changes, CancellationToken cancellationToken = default) =>
+        (await PatchTicketAsync(gradableId, changes, cancellationToken).ConfigureAwait(false)).Ticket;
+
+    /// <summary>
+    /// Reads a ticket back with a PATCH that changes nothing (the API has no GET for one); null when its echo is longer
+    /// than the response cap, so that what it holds cannot be told.
+    /// </summary>
+    internal async Task<MqaTicket?> ReadTicketBackAsync(string gradableId, CancellationToken cancellationToken)
+    {
+        (MqaTicket stored, bool whole) = await PatchTicketAsync(gradableId, new MqaTicket(), cancellationToken).ConfigureAwait(false);
+        return whole ? stored : null;
+    }
+
+    private Task<(MqaTicket Ticket, bool Whole)> PatchTicketAsync(string gradableId, MqaTicket changes, CancellationToken cancellationToken)
     {
         // The id is in the path; the body carries only what changes.
         var request = new ApiRequest(Patch, TicketPath(gradableId), EndpointClass.Easy)
@@ -308,7 +321,7 @@ public sealed class MaestroQAClient : IExportApi
         };
         try
         {
-            MqaTicket created = await SendTicketAsync(request, ticket, requireId: true, cancellationToken).ConfigureAwait(false);
+            MqaTicket created = (await SendTicketAsync(request, ticket, requireId: true, cancellationToken).ConfigureAwait(false)).Ticket;
             Dialect.TookTicketId(field);
             return created;
         }
@@ -325,7 +338,8 @@ public sealed class MaestroQAClient : IExportApi
     /// </summary>
     /// <param name="requireId">A create: the article's answer is the ticket with MaestroQA's _id, and a whole answer
     /// without it leaves the ticket's fate unknown.</param>
-    private async Task<MqaTicket> SendTicketAsync(ApiRequest request, MqaTicket sent, bool requireId, CancellationToken cancellationToken)
+    /// <returns>The ticket, and whether it is the whole echo (not the ticket as sent, for want of one).</returns>
+    private async Task<(MqaTicket Ticket, bool Whole)> SendTicketAsync(ApiRequest request, MqaTicket sent, bool requireId, CancellationToken cancellationToken)
     {
         ApiResponse response = await _transport.SendAsync(request, _log, cancellationToken).ConfigureAwait(false);
         EnsureSuccess(request, response);
@@ -333,7 +347,7 @@ public sealed class MaestroQAClient : IExportApi
         {
             string? id = TicketEcho.ReadId(response.Body);
             _log.Verbose($"{request} for ticket '{sent.GradableId}': MaestroQA answered {(int)response.StatusCode} with more than {_transport.Options.MaxResponseBytes:N0} bytes; the ticket is as sent{(id is null ? string.Empty : $", with _id {id}")}.");
-            return sent with { Id = id };
+            return (sent with { Id = id }, false);
         }
 
         MqaTicket echoed;
@@ -351,7 +365,7 @@ public sealed class MaestroQAClient : IExportApi
         }
 
         return echoed.Id is not null || !requireId
-            ? echoed
+            ? (echoed, true)
             : throw new MaestroQAApiException(ApiErrorKind.UnexpectedResponse, $"MaestroQA answered {request} for ticket '{sent.GradableId}' without the ticket's _id; check in MaestroQA whether it was created.");
     }
 
@@ -391,21 +405,35 @@ public sealed class MaestroQAClient : IExportApi
     }
 
     /// <summary>A 404 on a route that names no id says the server lacks the route itself: its edition does not have it.</summary>
-    private void EnsureSuccess(ApiRequest request, ApiResponse response)
+    /// <param name="raw">The request is the user's own (Invoke-MqaRequest), which is not pointed to itself.</param>
+    internal void EnsureSuccess(ApiRequest request, ApiResponse response, bool raw = false)
     {
         if (response.StatusCode == HttpStatusCode.NotFound && NamesNoId(request))
         {
-            throw new MaestroQAApiException(
-                ApiErrorKind.RouteNotFound,
-                $"MaestroQA at {BaseUris.Redact(_transport.BaseUri)} does not know {request} (404): this edition of the API lacks it (today's article no longer lists the groups export or the screen-capture stats). Invoke-MqaRequest reaches any route the server has.",
-                404);
+            string lacks = raw
+                ? "this edition of the API lacks the route (see about_MaestroQA, WHICH API)."
+                : "this edition of the API lacks it (today's article no longer lists the groups export or the screen-capture stats). Invoke-MqaRequest reaches any route the server has.";
+            throw new MaestroQAApiException(ApiErrorKind.RouteNotFound, $"MaestroQA at {BaseUris.Redact(_transport.BaseUri)} does not know {request} (404): {lacks}", 404);
         }
 
         _transport.EnsureSuccess(request, response);
     }
 
-    private static bool NamesNoId(ApiRequest request) =>
-        request.RelativePath.IndexOf('/') < 0 && !string.Equals(request.RelativePath, "get-export-data", StringComparison.Ordinal);
+    /// <summary>The route below the base, without its query, is one name: "metrics" names no id, "tickets/T-1" does.</summary>
+    private bool NamesNoId(ApiRequest request)
+    {
+        string path = request.RelativePath;
+        int query = path.IndexOf('?');
+        path = query < 0 ? path : path.Substring(0, query);
+        string basePath = _transport.BaseUri.AbsolutePath;
+        if (path.StartsWith("/", StringComparison.Ordinal))
+        {
+            path = path.StartsWith(basePath, StringComparison.OrdinalIgnoreCase) ? path.Substring(basePath.Length) : path.TrimStart('/');
+        }
+
+        path = path.TrimEnd('/');
+        return path.Length > 0 && path.IndexOf('/') < 0 && !string.Equals(path, "get-export-data", StringComparison.Ordinal);
+    }
 
     private static T Deserialize<T>(ApiRequest request, ApiResponse response, JsonTypeInfo<T> responseType)
     {

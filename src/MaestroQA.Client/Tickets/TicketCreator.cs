@@ -71,15 +71,22 @@ public sealed class TicketCreator
         catch (MaestroQAApiException conflict) when (conflict.Kind == ApiErrorKind.Conflict && conflict.Attempts > 1)
         {
             _log.Verbose($"Ticket '{ticket.GradableId}': 409 on attempt {conflict.Attempts}; reading it back to tell whether an earlier attempt created it.");
-            MqaTicket stored;
+            MqaTicket? stored;
             try
             {
-                stored = await _client.UpdateTicketAsync(ticket.GradableId!, new MqaTicket(), cancellationToken).ConfigureAwait(false);
+                stored = await _client.ReadTicketBackAsync(ticket.GradableId!, cancellationToken).ConfigureAwait(false);
             }
             catch (MaestroQAApiException refused) when (refused.Kind is ApiErrorKind.InvalidRequest or ApiErrorKind.NotFound)
             {
                 // Cannot read it back (a helpdesk-synced ticket refuses any PATCH): the likelier story is our own attempt.
                 _log.Verbose($"Ticket '{ticket.GradableId}' could not be read back ({refused.Message}); counted as created.");
+                return ticket;
+            }
+
+            if (stored is null)
+            {
+                // Its echo is too long to compare (a body of many MB, as ours may be): again, the likelier story is ours.
+                _log.Verbose($"Ticket '{ticket.GradableId}' read back longer than the response cap, so its fields cannot be compared; counted as created.");
                 return ticket;
             }
 

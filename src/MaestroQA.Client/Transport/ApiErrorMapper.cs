@@ -41,9 +41,11 @@ internal static class ApiErrorMapper
         new(ApiErrorKind.NetworkError, $"Could not reach {Who(request, startsSentence: false)} for {request}: {inner.Message}{NotSentAgain(request)}", innerException: inner);
 
     // A write that failed on the way may still have been applied (an export made, say), and the API cannot find an
-    // export by name: sending it again could make two, so the user decides.
+    // export by name: sending it again could make two, so the user decides. A write retried (a ticket, which a 409
+    // tells apart) may have been applied by any of its tries.
     private static string NotSentAgain(ApiRequest request) =>
-        request.RetryTransientFailures ? string.Empty
+        request.RetryTransientFailures
+            ? (request.Method.Method is "POST" or "PATCH" ? " MaestroQA may have applied it all the same: check whether it did before sending it again." : string.Empty)
         : request.MakesExport ? " The request was not sent again: MaestroQA may have made the export all the same, and sending it again could make a second one. Check the exports in MaestroQA before requesting it again."
         : " The request was not sent again: MaestroQA may have applied it all the same. Check whether it was before sending it again.";
 
@@ -60,7 +62,7 @@ internal static class ApiErrorMapper
         408 => (ApiErrorKind.Timeout, string.Empty),
         429 => (ApiErrorKind.RateLimited, " The rate limit was still exceeded after retries; another client may share this token."),
         >= 500 => (ApiErrorKind.ServerError, " The service is unavailable; try again later."),
-        >= 300 and < 400 => (ApiErrorKind.UnexpectedResponse, " API redirects are not followed, so the token never leaves the API's host; check the session's BaseUri."),
+        >= 300 and < 400 => (ApiErrorKind.UnexpectedResponse, " The redirect was not followed: it names no place the token may go. Check the session's BaseUri."),
         _ => (ApiErrorKind.UnexpectedResponse, string.Empty),
     };
 

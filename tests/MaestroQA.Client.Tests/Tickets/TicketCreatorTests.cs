@@ -2,6 +2,7 @@ using MaestroQA.Client.Api;
 using MaestroQA.Client.Tickets;
 using MaestroQA.Client.Models;
 using MaestroQA.Client.Tests.Support;
+using MaestroQA.Client.Transport;
 
 namespace MaestroQA.Client.Tests.Tickets;
 
@@ -77,6 +78,19 @@ public sealed class TicketCreatorTests : IClassFixture<LocalServer>
 
         Assert.Equal(TicketOutcomeKind.Created, outcome.Kind);
         Assert.NotNull(outcome.Ticket.Id);
+        Assert.Single(_server.Tickets());
+    }
+
+    [Fact]
+    public async Task ALostAnswer_WhoseReadBackIsLongerThanTheCap_CountsAsCreatedOnce_NotAsAConflict()
+    {
+        // The ticket's echo, read back after the lost answer, is too long to keep whole, so it cannot be compared.
+        _server.Configure(new { faults = new { faultAfterCommitRate = 1.0, routes = new[] { "tickets" } } });
+        MaestroQAClient client = new(new ApiTransport(_server.Options("mqa-test-token-0002") with { MaxResponseBytes = 100_000 }));
+
+        TicketOutcome outcome = await new TicketCreator(client, TicketConflictAction.Error).CreateAsync(Ticket("t-long") with { Body = new string('B', 300_000) });
+
+        Assert.Equal(TicketOutcomeKind.Created, outcome.Kind);
         Assert.Single(_server.Tickets());
     }
 

@@ -71,7 +71,7 @@ public sealed class RawApiClient
         if (!response.IsSuccess)
         {
             ApiRequest call = Prepare(request);
-            _client.Transport.EnsureSuccess(call, new ApiResponse((System.Net.HttpStatusCode)response.StatusCode, response.Body, retryAfter: null, response.Headers));
+            _client.EnsureSuccess(call, new ApiResponse((System.Net.HttpStatusCode)response.StatusCode, response.Body, retryAfter: null, response.Headers), raw: true);
         }
     }
 
