@@ -90,6 +90,27 @@ Describe 'Get-MqaCoachingSession: windows' {
         ($output | Out-String) + ($verbose -join "`n") | Should -Not -Match ([regex]::Escape($server.Token))
     }
 
+    It 'shows progress per window, in order, and completes it' {
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript({
+                    param($Manifest, $Flavor, $Session, $Start, $End)
+                    Import-Module $Manifest -ArgumentList $Flavor
+                    Get-MqaCoachingSession -StartDate $Start -EndDate $End -Session $Session
+                }).AddParameters(@{ Manifest = $manifest; Flavor = $flavor; Session = $session; Start = $start; End = $end })
+            $output = @($ps.Invoke())
+            $ps.Streams.Error | Should -HaveCount 0
+            $output.Count | Should -BeGreaterThan 0
+            $progress = @($ps.Streams.Progress | Where-Object Activity -EQ 'Getting MaestroQA coaching sessions')
+            $requesting = @($progress | Where-Object StatusDescription -Match '^Requesting ')
+            $requesting | Should -HaveCount 3 -Because 'one record per window of the three'
+            $requesting.PercentComplete | Should -Be @(0, 33, 66)
+            @($requesting.StatusDescription | Select-Object -Unique) | Should -HaveCount 3
+            $progress[-1].RecordType | Should -Be 'Completed'
+        }
+        finally { $ps.Dispose() }
+    }
+
     It 'a short range is one request, from the day before to the day after' {
         $null = Get-MqaCoachingSession -StartDate '2024-03-01T09:00:00Z' -EndDate '2024-03-01T10:00:00Z' -Session $session
         (Get-CoachingRequest | ForEach-Object { "$($_.startDate)|$($_.endDate)|$($_.timeAxis)" }) | Should -Be '2024-02-29|2024-03-02|meetingDate'

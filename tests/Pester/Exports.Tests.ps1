@@ -521,6 +521,18 @@ Describe '-ChunkDays windows' {
         @(Get-ApiRequest request-raw-export) | Should -HaveCount 0
     }
 
+    It 'the question''s time estimate is the session''s own demanding limit, not the article''s 30 a minute' {
+        $slow = New-MqaSession -ApiToken (ConvertTo-SecureString 'mqa-estimate-token-0042' -AsPlainText -Force) -BaseUri $server.ApiUri -DemandingRateLimit @{ PerSecond = 1; PerMinute = 10 }
+        $asked = foreach ($case in @(@{ Session = $slow; PerMinute = 10 }, @{ Session = (Get-MqaSession); PerMinute = 30 })) {
+            $failure = { Invoke-MqaRawExport -StartDate '2024-01-01T00:00:00Z' -EndDate '2024-03-02T00:00:00Z' -ChunkDays 1 -Session $case.Session -ErrorAction Stop } | Should -Throw -PassThru
+            $failure.Exception.Message -match "at the demanding limit \($($case.PerMinute) a minute\) that takes (\d+) minute" | Should -BeTrue -Because $failure.Exception.Message
+            [int] $Matches[1]
+        }
+        $asked[0] | Should -BeGreaterOrEqual 6 -Because '61 requests at 10 a minute take six minutes at least'
+        $asked[0] | Should -BeGreaterThan $asked[1]
+        @(Get-ApiRequest request-raw-export) | Should -HaveCount 0
+    }
+
     It 'more than 60 windows in a console whose input has ended (a scheduled task without -NonInteractive): MaestroQA.ConfirmationNeeded, nothing sent' -Tag 'CoreOnly' {
         $connect = "Import-Module '{0}' -ArgumentList Core; `$s = New-MqaSession -ApiToken '{1}' -BaseUri '{2}'" -f (Resolve-Path $manifest).Path, $server.Token, $server.ApiUri
         $command = "$connect; try { Invoke-MqaRawExport -StartDate 2024-01-01T00:00:00Z -EndDate 2024-03-02T00:00:00Z -ChunkDays 1 -Session `$s -ErrorAction Stop } catch { 'error: ' + `$_.FullyQualifiedErrorId }"
@@ -709,7 +721,7 @@ Describe 'Get-MqaExport and Wait-MqaExport' {
         }
         finally { $ps.Dispose() }
 
-        # The schedule itself (0.2 s, growing by half, up to 30 s) is pinned on a fake clock (ExportWaiterTests); here,
+        # The schedule itself (0.2 s, then half the export's age, up to 30 s) is pinned on a fake clock (PollScheduleTests); here,
         # on a real and maybe loaded machine, only what cannot depend on its speed: it polled, and never faster.
         $polls = @(Get-ApiRequest get-export-data | Where-Object exportId -EQ $export.ExportId)
         $polls.Count | Should -BeGreaterOrEqual 2

@@ -29,10 +29,12 @@ public sealed class GetMqaCoachingSessionCommand : MqaApiCmdlet
     [Parameter]
     public CoachingTimeAxis TimeAxis { get; set; } = CoachingTimeAxis.MeetingDate;
 
+    private const string Activity = "Getting MaestroQA coaching sessions";
+
     protected override void ProcessRecord()
     {
         var request = new CoachingSessionRequest(StartDate, EndDate) { TimeAxis = TimeAxis };
-        var progress = new ProgressRecord(ProgressActivity.NextId(), "Getting MaestroQA coaching sessions", "Starting");
+        int activityId = ProgressActivity.NextId();
         CoachingWindow? current = null;
         try
         {
@@ -43,7 +45,7 @@ public sealed class GetMqaCoachingSessionCommand : MqaApiCmdlet
                     window =>
                     {
                         current = window;
-                        Post(() => Report(progress, window));
+                        Post(() => Report(activityId, window));
                     },
                     token),
                 () => request,
@@ -56,8 +58,7 @@ public sealed class GetMqaCoachingSessionCommand : MqaApiCmdlet
         }
         finally
         {
-            progress.RecordType = ProgressRecordType.Completed;
-            WriteProgress(progress);
+            WriteProgress(new ProgressRecord(activityId, Activity, "Done") { RecordType = ProgressRecordType.Completed });
         }
     }
 
@@ -67,10 +68,8 @@ public sealed class GetMqaCoachingSessionCommand : MqaApiCmdlet
             ? null
             : $"{failure.Message} It failed at {failed}; {(failed.Number > 1 ? $"the sessions of the {failed.Number - 1} window(s) before it were written, and " : string.Empty)}no later window was requested.";
 
-    private void Report(ProgressRecord progress, CoachingWindow window)
-    {
-        progress.StatusDescription = $"Requesting {window}";
-        progress.PercentComplete = (window.Number - 1) * 100 / window.Count;
-        WriteProgress(progress);
-    }
+    // A record each time: hosts and the progress stream keep the records they are given, so one changed in place would
+    // show every step as the last.
+    private void Report(int activityId, CoachingWindow window) =>
+        WriteProgress(new ProgressRecord(activityId, Activity, $"Requesting {window}") { PercentComplete = (window.Number - 1) * 100 / window.Count });
 }
