@@ -217,6 +217,7 @@ Describe 'Storage and status answers that are not MaestroQA''s are tried again i
     It '<Case>: the window lands in this run' -ForEach @(
         @{ Case = 'an HTML page with 200 for the download'; Faults = @{ sequence = @('html200'); routes = @('downloads') } }
         @{ Case = 'an answer too large for a status check'; Faults = @{ sequence = @('big_body'); bigBodyBytes = 5000000; routes = @('get-export-data') } }
+        @{ Case = 'an HTML page with 200 for a status check'; Faults = @{ sequence = @('html200'); routes = @('get-export-data') } }
     ) {
         Set-SyncConfig @{ faults = $Faults }
         $folder = New-TestFolder -NameOnly
@@ -224,5 +225,6 @@ Describe 'Storage and status answers that are not MaestroQA''s are tried again i
         @($failed) | Should -BeNullOrEmpty
         $synced | Should -HaveCount 1
         $synced[0].Files | Should -HaveCount 5
+        @(Get-MqaMockRequest $server | Where-Object fault) | Should -HaveCount 1 -Because 'the server gave the fault once, and the run recovered from it'
     }
 }

@@ -69,6 +69,27 @@ public sealed class ExportPollerTests
         Assert.Equal(3, checks);
     }
 
+    [Theory]
+    [InlineData(ApiErrorKind.UnexpectedResponse)] // an HTML page with 200, or an answer over the cap
+    [InlineData(ApiErrorKind.ServerError)]
+    [InlineData(ApiErrorKind.NetworkError)]
+    public async Task ACheckThatFailsAfterItsRetries_IsTriedAgainAtTheNextInterval_NotTheEndOfTheWait(ApiErrorKind kind)
+    {
+        var clock = new FakeTimeProvider();
+        int checks = 0;
+        Task<MqaExport> Check(MqaExport export, CancellationToken token) =>
+            Interlocked.Increment(ref checks) == 1
+                ? Task.FromException<MqaExport>(new MaestroQAApiException(kind, "MaestroQA answered the status check with a page that is not JSON.", 200))
+                : Task.FromResult(export with { Status = ExportStatus.Complete, DataUrl = "https://storage.example/file" });
+
+        using var poller = new ExportPoller(Check, Unhurried, Schedule, time: clock);
+
+        MqaExport complete = await Drive(poller.WaitAsync(new MqaExport("exp_5", ExportKind.Raw)), clock);
+
+        Assert.Equal(ExportStatus.Complete, complete.Status);
+        Assert.Equal(2, checks);
+    }
+
     [Fact]
     public async Task AnExportThatCouldNotBeCheckedAfterItsTimeout_SaysWhenItWasLastChecked_AndWhyNotSince()
     {
