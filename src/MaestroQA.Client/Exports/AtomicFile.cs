@@ -15,10 +15,10 @@ internal sealed class AtomicFile : IDisposable
     private FileStream? _stream;
     private bool _committed;
 
-    private AtomicFile(string temporaryPath)
+    private AtomicFile(string temporaryPath, bool open = true)
     {
         TemporaryPath = temporaryPath;
-        _stream = new FileStream(temporaryPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
+        _stream = open ? new FileStream(temporaryPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None) : null;
     }
 
     /// <summary>Where the bytes are until <see cref="Commit"/>: hidden (a leading dot), unique, in <c>folder</c>.</summary>
@@ -28,8 +28,18 @@ internal sealed class AtomicFile : IDisposable
     public FileStream Stream => _stream ?? throw new InvalidOperationException($"'{TemporaryPath}' is closed.");
 
     /// <summary>Starts a file in <paramref name="folder"/>; <paramref name="name"/> (a file name, or a hint) makes its temporary name readable.</summary>
-    public static AtomicFile Create(string folder, string name) =>
-        new(Path.Combine(folder, $"{(name.StartsWith(".", StringComparison.Ordinal) ? string.Empty : ".")}{name}.{Guid.NewGuid():N}.tmp"));
+    public static AtomicFile Create(string folder, string name) => new(TemporaryPathFor(folder, name));
+
+    /// <summary>
+    /// Takes over a file already written whole and flushed (a download), closed and ready to commit, by renaming it
+    /// into a temporary name in <paramref name="folder"/> (same volume): its bytes are not copied.
+    /// </summary>
+    public static AtomicFile Adopt(string finished, string folder, string name)
+    {
+        var file = new AtomicFile(TemporaryPathFor(folder, name), open: false);
+        File.Move(finished, file.TemporaryPath);
+        return file;
+    }
 
     /// <summary>
     /// Writes <paramref name="bytes"/> as <paramref name="target"/> in one step. Without <paramref name="overwrite"/>,
@@ -84,6 +94,9 @@ internal sealed class AtomicFile : IDisposable
             File.Delete(TemporaryPath);
         }
     }
+
+    private static string TemporaryPathFor(string folder, string name) =>
+        Path.Combine(folder, $"{(name.StartsWith(".", StringComparison.Ordinal) ? string.Empty : ".")}{name}.{Guid.NewGuid():N}.tmp");
 
     private static void Replace(string finished, string target)
     {

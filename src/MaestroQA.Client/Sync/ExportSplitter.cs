@@ -46,7 +46,8 @@ internal static class ExportSplitter
             throw new ExportFormatException($"The {kind} export's file {holds}, not {ExportCatalog.Get(expected)}.");
         }
 
-        return [(expected, Copy(() => File.OpenRead(downloaded), expected, folder))];
+        // The download is whole and in the work folder already: renamed, not copied.
+        return [(expected, AtomicFile.Adopt(downloaded, folder.WorkFolder, ExportCatalog.Get(expected).FileStem))];
     }
 
     private static IReadOnlyList<(ExportTable, AtomicFile)> SplitZip(string zipPath, SyncFolder folder, Action<string> onSkipped)
