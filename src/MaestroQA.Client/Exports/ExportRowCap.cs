@@ -46,7 +46,13 @@ public static class ExportRowCap
         }
 
         using FileStream csv = File.OpenRead(path);
+        return WarningFor(csv, known, where);
+    }
+
+    /// <summary>The warning for a CSV of <paramref name="table"/>, its rows counted as the readers count them; null when it is shorter than the cap.</summary>
+    public static string? WarningFor(Stream csv, ExportTable table, string where)
+    {
         long rows = ExportRowCounter.CountDataRows(csv);
-        return MayBeCapped(rows) ? Warning(where, known, rows) : null;
+        return MayBeCapped(rows) ? Warning(where, table, rows) : null;
     }
 }

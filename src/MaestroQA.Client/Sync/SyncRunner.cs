@@ -289,10 +289,9 @@ public sealed class SyncRunner
             foreach ((ExportTable table, AtomicFile file) in tables)
             {
                 using FileStream csv = File.OpenRead(file.TemporaryPath);
-                long rows = ExportRowCounter.CountDataRows(csv);
-                if (ExportRowCap.MayBeCapped(rows))
+                if (ExportRowCap.WarningFor(csv, table, $"The window {job}") is string warning)
                 {
-                    run.Observer.Warning(ExportRowCap.Warning($"The window {job}", table, rows));
+                    run.Observer.Warning(warning);
                 }
             }
 
