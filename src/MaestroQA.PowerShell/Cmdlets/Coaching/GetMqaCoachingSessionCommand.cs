@@ -29,12 +29,10 @@ public sealed class GetMqaCoachingSessionCommand : MqaApiCmdlet
     [Parameter]
     public CoachingTimeAxis TimeAxis { get; set; } = CoachingTimeAxis.MeetingDate;
 
-    private const string Activity = "Getting MaestroQA coaching sessions";
-
     protected override void ProcessRecord()
     {
         var request = new CoachingSessionRequest(StartDate, EndDate) { TimeAxis = TimeAxis };
-        int activityId = ProgressActivity.NextId();
+        var progress = new ProgressActivity("Getting MaestroQA coaching sessions");
         CoachingWindow? current = null;
         try
         {
@@ -45,7 +43,7 @@ public sealed class GetMqaCoachingSessionCommand : MqaApiCmdlet
                     window =>
                     {
                         current = window;
-                        Post(() => Report(activityId, window));
+                        Post(() => WriteProgress(progress.Step($"Requesting {window}", (window.Number - 1) * 100 / window.Count)));
                     },
                     token),
                 () => request,
@@ -58,7 +56,7 @@ public sealed class GetMqaCoachingSessionCommand : MqaApiCmdlet
         }
         finally
         {
-            WriteProgress(new ProgressRecord(activityId, Activity, "Done") { RecordType = ProgressRecordType.Completed });
+            WriteProgress(progress.Done());
         }
     }
 
@@ -67,9 +65,4 @@ public sealed class GetMqaCoachingSessionCommand : MqaApiCmdlet
         failed.Count == 1
             ? null
             : $"{failure.Message} It failed at {failed}; {(failed.Number > 1 ? $"the sessions of the {failed.Number - 1} window(s) before it were written, and " : string.Empty)}no later window was requested.";
-
-    // A record each time: hosts and the progress stream keep the records they are given, so one changed in place would
-    // show every step as the last.
-    private void Report(int activityId, CoachingWindow window) =>
-        WriteProgress(new ProgressRecord(activityId, Activity, $"Requesting {window}") { PercentComplete = (window.Number - 1) * 100 / window.Count });
 }

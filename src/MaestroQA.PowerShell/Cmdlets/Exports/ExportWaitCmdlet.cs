@@ -94,15 +94,14 @@ public abstract class ExportWaitCmdlet : MqaApiCmdlet
     private sealed class Wait
     {
         private readonly ExportWaitCmdlet _cmdlet;
-        private readonly int _activityId = ProgressActivity.NextId();
-        private readonly string _activity;
+        private readonly ProgressActivity _progress;
         private bool _finished;
 
         public Wait(ExportWaitCmdlet cmdlet, ExportPoller poller, MqaExport export)
         {
             _cmdlet = cmdlet;
             Latest = export;
-            _activity = $"Waiting for {export}";
+            _progress = new ProgressActivity($"Waiting for {export}");
             Complete = poller.WaitAsync(export, OnChecked, cmdlet.StopToken);
         }
 
@@ -115,7 +114,7 @@ public abstract class ExportWaitCmdlet : MqaApiCmdlet
             if (!_finished)
             {
                 _finished = true;
-                _cmdlet.WriteProgress(new ProgressRecord(_activityId, _activity, "Done") { RecordType = ProgressRecordType.Completed });
+                _cmdlet.WriteProgress(_progress.Done());
             }
         }
 
@@ -123,8 +122,7 @@ public abstract class ExportWaitCmdlet : MqaApiCmdlet
         {
             Latest = polled;
             string status = $"{(polled.Status == ExportStatus.Unknown ? polled.ServerStatus : polled.Status.ToString())} after {elapsed.TotalSeconds:0} s";
-            // A record each time: hosts and the progress stream keep the records they are given.
-            _cmdlet.Post(() => _cmdlet.WriteProgress(new ProgressRecord(_activityId, _activity, status)));
+            _cmdlet.Post(() => _cmdlet.WriteProgress(_progress.Step(status)));
         }
     }
 }

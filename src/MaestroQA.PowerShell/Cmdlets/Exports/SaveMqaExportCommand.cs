@@ -209,8 +209,7 @@ public sealed class SaveMqaExportCommand : MqaCmdlet
     private sealed class DownloadProgress
     {
         private readonly SaveMqaExportCommand _cmdlet;
-        private readonly int _activityId = ProgressActivity.NextId();
-        private readonly string _activity;
+        private readonly ProgressActivity _progress;
         private readonly Stopwatch _sinceUpdate = Stopwatch.StartNew();
         private long _received;
         private long _expected = -1;
@@ -218,7 +217,7 @@ public sealed class SaveMqaExportCommand : MqaCmdlet
         public DownloadProgress(SaveMqaExportCommand cmdlet, MqaExport export)
         {
             _cmdlet = cmdlet;
-            _activity = $"Downloading {export}";
+            _progress = new ProgressActivity($"Downloading {export}");
         }
 
         public void Report(long bytes, long? total)
@@ -233,11 +232,7 @@ public sealed class SaveMqaExportCommand : MqaCmdlet
             _sinceUpdate.Restart();
             string status = total is long length ? $"{bytes:N0} of {length:N0} bytes" : $"{bytes:N0} bytes";
             int percent = total is long all && all > 0 ? (int)(bytes * 100 / all) : -1;
-            _cmdlet.Post(() =>
-            {
-                // A record each time: hosts and the progress stream keep the records they are given.
-                _cmdlet.WriteProgress(new ProgressRecord(_activityId, _activity, status) { PercentComplete = percent });
-            });
+            _cmdlet.Post(() => _cmdlet.WriteProgress(_progress.Step(status, percent)));
         }
 
         /// <summary>How far the last attempt got, when it got anywhere: "the download broke off after 1,024 of 4,096 bytes. ".</summary>
@@ -252,7 +247,7 @@ public sealed class SaveMqaExportCommand : MqaCmdlet
 
         public void Complete()
         {
-            _cmdlet.WriteProgress(new ProgressRecord(_activityId, _activity, "Done") { RecordType = ProgressRecordType.Completed });
+            _cmdlet.WriteProgress(_progress.Done());
         }
     }
 }

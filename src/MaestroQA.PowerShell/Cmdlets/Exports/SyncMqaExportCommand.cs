@@ -238,20 +238,19 @@ public sealed class SyncMqaExportCommand : ExportWaitCmdlet
     private sealed class SyncObserver : ISyncObserver
     {
         private readonly SyncMqaExportCommand _cmdlet;
-        private readonly int _activityId = ProgressActivity.NextId();
-        private readonly string _activity;
+        private readonly ProgressActivity _progress;
 
         public SyncObserver(SyncMqaExportCommand cmdlet, string folder)
         {
             _cmdlet = cmdlet;
-            _activity = $"Syncing MaestroQA exports to {folder}";
+            _progress = new ProgressActivity($"Syncing MaestroQA exports to {folder}");
         }
 
         public void Progress(SyncProgress progress) => _cmdlet.Post(() =>
         {
             int waiting = progress.Requested - progress.Completed - progress.Failed;
             string status = $"{progress.Completed} of {progress.Total} window(s) done, {Math.Max(waiting, 0)} requested and pending, {progress.Failed} failed";
-            _cmdlet.WriteProgress(new ProgressRecord(_activityId, _activity, status) { PercentComplete = progress.Total == 0 ? 100 : progress.Completed * 100 / progress.Total });
+            _cmdlet.WriteProgress(_progress.Step(status, progress.Total == 0 ? 100 : progress.Completed * 100 / progress.Total));
         });
 
         public void Completed(MqaSyncWindow window) => _cmdlet.Post(() =>
@@ -277,7 +276,7 @@ public sealed class SyncMqaExportCommand : ExportWaitCmdlet
 
         public void Finish()
         {
-            _cmdlet.WriteProgress(new ProgressRecord(_activityId, _activity, "Done") { RecordType = ProgressRecordType.Completed });
+            _cmdlet.WriteProgress(_progress.Done());
         }
     }
 }

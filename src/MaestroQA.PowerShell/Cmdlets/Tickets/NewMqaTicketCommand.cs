@@ -21,7 +21,7 @@ public sealed class NewMqaTicketCommand : TicketFieldsCmdlet, IDisposable
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
     private readonly Queue<PendingTicket> _inFlight = new();
     private readonly Stopwatch _elapsed = new();
-    private readonly int _progressId = ProgressActivity.NextId();
+    private readonly ProgressActivity _progress = new("Creating MaestroQA tickets");
     private TimeSpan _lastProgress = TimeSpan.FromSeconds(-1);
     private CancellationTokenSource? _work;
     private TicketCreator? _creator;
@@ -83,7 +83,7 @@ public sealed class NewMqaTicketCommand : TicketFieldsCmdlet, IDisposable
 
         double seconds = _elapsed.Elapsed.TotalSeconds;
         WriteVerbose($"New-MqaTicket: {Counts()} in {seconds:0.0} s ({(seconds > 0 ? (_created + _updated) / seconds : 0):0.0} tickets/s).");
-        WriteProgress(new ProgressRecord(_progressId, "Creating MaestroQA tickets", "Done") { RecordType = ProgressRecordType.Completed });
+        WriteProgress(_progress.Done());
     }
 
     public void Dispose()
@@ -159,7 +159,7 @@ public sealed class NewMqaTicketCommand : TicketFieldsCmdlet, IDisposable
         _lastProgress = now;
         int done = _created + _updated + _skipped + _failed;
         double seconds = now.TotalSeconds;
-        WriteProgress(new ProgressRecord(_progressId, "Creating MaestroQA tickets", $"{done} done ({Counts()}), {(seconds > 0 ? done / seconds : 0):0.0}/s"));
+        WriteProgress(_progress.Step($"{done} done ({Counts()}), {(seconds > 0 ? done / seconds : 0):0.0}/s"));
     }
 
     private string Counts() =>
