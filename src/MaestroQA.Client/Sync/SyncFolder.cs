@@ -27,20 +27,28 @@ public sealed class SyncFolder
     public string TableFolder(ExportTable table) => Path.Combine(Root, ExportCatalog.Get(table).FileStem);
 
     /// <summary>
+    /// Everything before the first request: checks what the run writes (<see cref="EnsureWritable"/>), makes the folder
+    /// and takes its lock. A file-system failure on the way names the folder.
+    /// </summary>
+    /// <exception cref="ExportFileException">A path that cannot be written, named.</exception>
+    /// <exception cref="SyncLockedException">Another sync holds the folder.</exception>
+    public SyncLock Open(IEnumerable<ExportKind> kinds, string statePath) => FileStep.Run(Root, () =>
+    {
+        EnsureWritable(kinds, statePath);
+        Directory.CreateDirectory(Root);
+        return SyncLock.Acquire(Root);
+    });
+
+    /// <summary>
     /// Checks, before anything is requested, that everything a run writes can be written: the state file and every
     /// table folder of these kinds (a file in a folder's place, a read-only folder). A request that lands nowhere still
     /// costs the user an export, so the run does not start.
     /// </summary>
     /// <exception cref="ExportFileException">A path that cannot be written, named.</exception>
-    public void EnsureWritable(IEnumerable<ExportKind> kinds, string statePath)
+    private void EnsureWritable(IEnumerable<ExportKind> kinds, string statePath)
     {
         EnsureFolderWritable(Root);
         EnsureFolderWritable(Path.GetDirectoryName(Path.GetFullPath(statePath))!);
-        if (Directory.Exists(statePath))
-        {
-            throw new ExportFileException(statePath, $"The sync state file '{statePath}' is a folder; give -StatePath a file name.");
-        }
-
         if (File.Exists(statePath) && (File.GetAttributes(statePath) & FileAttributes.ReadOnly) != 0)
         {
             throw new ExportFileException(statePath, $"The sync state file '{statePath}' is read-only: the run could record nothing it requests. Make it writable, or give another -StatePath.");
@@ -114,10 +122,9 @@ public sealed class SyncFolder
             existing = parent;
         }
 
-        string probe = Path.Combine(existing, $".mqa-sync-probe.{Guid.NewGuid():N}.tmp");
         try
         {
-            using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose))
+            using (AtomicFile.Create(existing, "mqa-sync-probe"))
             {
             }
         }

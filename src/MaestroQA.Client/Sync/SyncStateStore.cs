@@ -14,11 +14,9 @@ internal sealed class SyncStateStore
 
     public SyncStateStore(string path, SyncState state)
     {
-        _path = System.IO.Path.GetFullPath(path);
+        _path = Path.GetFullPath(path);
         _state = state;
     }
-
-    public string Path => _path;
 
     /// <summary>The API's base as the connection now has it: a permanent redirect mid-run moves it, and the state with it.</summary>
     public Func<Uri>? CurrentBaseUri { get; set; }
@@ -82,7 +80,7 @@ internal sealed class SyncStateStore
             _state.BaseUri = now.AbsoluteUri;
         }
 
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(_path)!);
+        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
         SyncStateFile.Save(_path, _state);
     }
 }

@@ -95,12 +95,7 @@ public sealed class SyncMqaExportCommand : ExportWaitCmdlet
 
         // Everything a run writes is checked first: an export requested that lands nowhere still costs the user.
         var syncFolder = new SyncFolder(folder);
-        SyncLock folderLock = FileSystem(folder, () =>
-        {
-            syncFolder.EnsureWritable(request.Kinds, statePath);
-            Directory.CreateDirectory(folder);
-            return SyncLock.Acquire(folder);
-        });
+        SyncLock folderLock = OpenFolder(syncFolder, request, statePath);
         try
         {
             // Under the lock, plan again from the state as it is now: a sync that ended meanwhile moved it on.
@@ -201,16 +196,16 @@ public sealed class SyncMqaExportCommand : ExportWaitCmdlet
         return !whatIf && confirmed.Count > 0;
     }
 
-    /// <summary>A step on the folder before the run; its failure (a lock held, a path that cannot be written) ends the command.</summary>
-    private T FileSystem<T>(string folder, Func<T> step)
+    /// <summary>The folder's checks and lock before the run; their failure (a lock held, a path that cannot be written) ends the command.</summary>
+    private SyncLock OpenFolder(SyncFolder folder, SyncRequest request, string statePath)
     {
         try
         {
-            return step();
+            return folder.Open(request.Kinds, statePath);
         }
-        catch (Exception ex) when (ex is SyncLockedException or ExportFileException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is SyncLockedException or ExportFileException)
         {
-            ThrowTerminatingError(ErrorRecords.From(ex is IOException or UnauthorizedAccessException && ex is not ExportFileException ? new ExportFileException(folder, $"Cannot write '{folder}': {ex.Message}", innerException: ex) : ex, folder));
+            ThrowTerminatingError(ErrorRecords.From(ex, folder.Root));
             throw; // not reached
         }
     }
