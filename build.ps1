@@ -128,18 +128,27 @@ function Invoke-ScriptInChildPwsh([string] $Script, [string[]] $Arguments, [swit
     if ($LASTEXITCODE -ne 0 -and -not $MayFail) { throw "$Script failed with exit code $LASTEXITCODE." }
 }
 
-function Start-ScriptInChildPwsh([string] $Script, [string[]] $Arguments, [string] $Log) {
+function Start-ScriptInChildPwsh([string] $Script, [string[]] $Arguments) {
     # As Invoke-ScriptInChildPwsh, but it returns at once, and the child takes the environment as it is now. Its output
-    # waits in $Log until Wait-ChildPwsh shows it, so that the lines of runners that overlap do not mix.
-    $quoted = @('-NoProfile', '-NonInteractive', '-File', $Script) + $Arguments | ForEach-Object { '"' + ($_ -replace '"', '\"') + '"' }
-    $process = Start-Process -FilePath (Join-Path $PSHOME 'pwsh') -ArgumentList ($quoted -join ' ') -NoNewWindow -PassThru `
-        -RedirectStandardOutput $Log -RedirectStandardError "$Log.err"
-    [pscustomobject]@{ Process = $process; Log = $Log }
+    # is held until Wait-ChildPwsh shows it, so that the lines of runners that overlap do not mix.
+    $info = [System.Diagnostics.ProcessStartInfo]::new((Join-Path $PSHOME 'pwsh'))
+    foreach ($argument in @('-NoProfile', '-NonInteractive', '-File', $Script) + $Arguments) { $info.ArgumentList.Add($argument) }
+    $info.RedirectStandardOutput = $true
+    $info.RedirectStandardError = $true
+    $info.UseShellExecute = $false
+    $process = [System.Diagnostics.Process]::Start($info)
+    [pscustomobject]@{ Process = $process; Out = $process.StandardOutput.ReadToEndAsync(); Err = $process.StandardError.ReadToEndAsync() }
 }
 
 function Wait-ChildPwsh($Child) {
     $Child.Process.WaitForExit()
-    Get-Content -LiteralPath $Child.Log, "$($Child.Log).err" -ErrorAction SilentlyContinue
+    $Child.Out.GetAwaiter().GetResult()
+    $Child.Err.GetAwaiter().GetResult()
+}
+
+function Stop-ChildPwsh($Child) {
+    # A child left running when the build stops early goes, with its local servers (they watch their parent).
+    if ($Child -and -not $Child.Process.HasExited) { $Child.Process.Kill($true) }
 }
 
 function ConvertTo-ResultFileName([string] $Label) {
@@ -197,7 +206,7 @@ function Start-PesterTests([string] $Flavor, [string] $Where, [string] $Tag) {
     # A pass that runs beside the others; Complete-PesterTests waits for it and counts it.
     $pass = Get-PesterPass $Flavor $Where $Tag
     Remove-Item $pass.ResultFile -ErrorAction SilentlyContinue
-    $pass.Child = Start-ScriptInChildPwsh $pass.Runner $pass.Arguments ([IO.Path]::ChangeExtension($pass.ResultFile, '.log'))
+    $pass.Child = Start-ScriptInChildPwsh $pass.Runner $pass.Arguments
     $pass
 }
 
@@ -220,17 +229,20 @@ function Invoke-Test {
     # servers' (scaled) rate windows, not on the cores, and the suite is meant to pass on a machine busy with other work.
     $desktop = if ($IsWindows) { Start-PesterTests desktop }
     else { Invoke-Elsewhere $elsewhere { param($where) Start-PesterTests desktop -Where $where } }
-    $totals = @(
-        Invoke-XunitTests
-        Invoke-PesterTests core
-        if (-not $IsWindows) {
-            # .NET reads LC_ALL and TZ on Linux and macOS only; there the builds run elsewhere too.
-            Invoke-Elsewhere $elsewhere { param($where) Invoke-XunitTests -Where $where }
-            Invoke-Elsewhere $newYork { param($where) Invoke-XunitTests -Where $where -Filter 'Category=LocalTime'; Invoke-PesterTests core -Where $where -Tag LocalTime }
-        }
-        Complete-PesterTests $desktop
-        Invoke-ServerTests
-    )
+    try {
+        $totals = @(
+            Invoke-XunitTests
+            Invoke-PesterTests core
+            if (-not $IsWindows) {
+                # .NET reads LC_ALL and TZ on Linux and macOS only; there the builds run elsewhere too.
+                Invoke-Elsewhere $elsewhere { param($where) Invoke-XunitTests -Where $where }
+                Invoke-Elsewhere $newYork { param($where) Invoke-XunitTests -Where $where -Filter 'Category=LocalTime'; Invoke-PesterTests core -Where $where -Tag LocalTime }
+            }
+            Complete-PesterTests $desktop
+            Invoke-ServerTests
+        )
+    }
+    finally { Stop-ChildPwsh $desktop.Child }
     $totals | Format-Table -AutoSize | Out-Host
     $passed = ($totals | Measure-Object Passed -Sum).Sum
     $failed = ($totals | Measure-Object Failed -Sum).Sum
