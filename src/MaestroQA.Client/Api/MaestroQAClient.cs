@@ -419,20 +419,19 @@ public sealed class MaestroQAClient : IExportApi
         _transport.EnsureSuccess(request, response);
     }
 
-    /// <summary>The route below the base, without its query, is one name: "metrics" names no id, "tickets/T-1" does.</summary>
+    /// <summary>The route below the base is one name: "metrics" names no id, "tickets/T-1" does.</summary>
     private bool NamesNoId(ApiRequest request)
     {
-        string path = request.RelativePath;
-        int query = path.IndexOf('?');
-        path = query < 0 ? path : path.Substring(0, query);
+        // An absolute path on the base's host (Invoke-MqaRequest -Path /api/v1/metrics) is read below the base too.
+        string route = request.Route;
         string basePath = _transport.BaseUri.AbsolutePath;
-        if (path.StartsWith("/", StringComparison.Ordinal))
+        if (route.StartsWith("/", StringComparison.Ordinal))
         {
-            path = path.StartsWith(basePath, StringComparison.OrdinalIgnoreCase) ? path.Substring(basePath.Length) : path.TrimStart('/');
+            route = route.StartsWith(basePath, StringComparison.Ordinal) ? route.Substring(basePath.Length) : route.TrimStart('/');
         }
 
-        path = path.TrimEnd('/');
-        return path.Length > 0 && path.IndexOf('/') < 0 && !string.Equals(path, "get-export-data", StringComparison.Ordinal);
+        route = route.TrimEnd('/');
+        return route.Length > 0 && route.IndexOf('/') < 0 && !string.Equals(route, "get-export-data", StringComparison.Ordinal);
     }
 
     private static T Deserialize<T>(ApiRequest request, ApiResponse response, JsonTypeInfo<T> responseType)

@@ -58,10 +58,16 @@ internal sealed class ApiRequest
 
     public static ApiRequest Download(Uri dataUrl) => new(dataUrl);
 
-    /// <summary>"GET get-export-data": what messages and logs name, without the query (ids and filters stay out of logs).</summary>
-    public override string ToString()
+    /// <summary>The path without its query (ids and filters stay out of logs).</summary>
+    public string Route
     {
-        int query = RelativePath.IndexOf('?');
-        return $"{Method} {(query < 0 ? RelativePath : RelativePath.Substring(0, query))}";
+        get
+        {
+            int query = RelativePath.IndexOf('?');
+            return query < 0 ? RelativePath : RelativePath.Substring(0, query);
+        }
     }
+
+    /// <summary>"GET get-export-data": what messages and logs name.</summary>
+    public override string ToString() => $"{Method} {Route}";
 }

@@ -41,7 +41,7 @@ public sealed class RawApiClient
     {
         ApiRequest call = Prepare(request);
         ApiResponse response = await _client.Transport.SendAsync(call, _client.Log, cancellationToken).ConfigureAwait(false);
-        return new RawResponse((int)response.StatusCode, response.Headers, response.Body);
+        return new RawResponse(call, (int)response.StatusCode, response.Headers, response.Body);
     }
 
     /// <summary>
@@ -61,17 +61,16 @@ public sealed class RawApiClient
             FileStep.Run(full, () => file.Commit(full, overwrite: true));
         }
 
-        return new RawResponse((int)response.StatusCode, response.Headers, response.Body);
+        return new RawResponse(call, (int)response.StatusCode, response.Headers, response.Body);
     }
 
     /// <summary>Throws for a 4xx or 5xx answer, as every other call reports one.</summary>
     /// <exception cref="MaestroQAApiException">The answer is not a success.</exception>
-    public void EnsureSuccess(RawRequest request, RawResponse response)
+    public void EnsureSuccess(RawResponse response)
     {
         if (!response.IsSuccess)
         {
-            ApiRequest call = Prepare(request);
-            _client.EnsureSuccess(call, new ApiResponse((System.Net.HttpStatusCode)response.StatusCode, response.Body, retryAfter: null, response.Headers), raw: true);
+            _client.EnsureSuccess(response.Sent, new ApiResponse((System.Net.HttpStatusCode)response.StatusCode, response.Body, retryAfter: null, response.Headers), raw: true);
         }
     }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using MaestroQA.Client.RateLimiting;
+using MaestroQA.Client.Transport;
 
 namespace MaestroQA.Client.Api.Raw;
 
@@ -27,8 +28,9 @@ public sealed record RawRequest(string Method, string Path)
 /// <summary>What the server answered a <see cref="RawRequest"/>: its status, headers and (unless it was streamed to a file) body.</summary>
 public sealed class RawResponse
 {
-    internal RawResponse(int statusCode, IReadOnlyDictionary<string, string[]> headers, byte[] body)
+    internal RawResponse(ApiRequest sent, int statusCode, IReadOnlyDictionary<string, string[]> headers, byte[] body)
     {
+        Sent = sent;
         StatusCode = statusCode;
         Headers = headers;
         Body = body;
@@ -42,6 +44,9 @@ public sealed class RawResponse
     public byte[] Body { get; }
 
     public bool IsSuccess => StatusCode is >= 200 and < 300;
+
+    /// <summary>The request as it was checked and sent, for the error that reports a failed answer.</summary>
+    internal ApiRequest Sent { get; }
 
     /// <summary>Whether the body is JSON, by its Content-Type, or by its first character when the server sent none.</summary>
     public bool IsJson =>

@@ -101,7 +101,7 @@ public sealed class InvokeMqaRequestCommand : MqaApiCmdlet
         {
             try
             {
-                raw.EnsureSuccess(request, response);
+                raw.EnsureSuccess(response);
             }
             catch (MaestroQAApiException failure)
             {
