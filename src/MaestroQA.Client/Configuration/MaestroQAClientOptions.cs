@@ -9,12 +9,6 @@ public sealed record MaestroQAClientOptions
     /// <summary>The seed article's base; today's edition of the API documents https://app.rippit.com/api/v1/.</summary>
     public static readonly Uri DefaultBaseUri = new("https://app.maestroqa.com/api/v1/");
 
-    public static readonly TimeSpan DefaultAttemptTimeout = TimeSpan.FromSeconds(100);
-
-    public const int DefaultMaxRetryCount = 5;
-
-    public static readonly TimeSpan DefaultRetryBaseDelay = TimeSpan.FromSeconds(1);
-
     /// <exception cref="MaestroQAInputException">The base URI is not one the token may be sent to.</exception>
     public MaestroQAClientOptions(ApiToken token, Uri? baseUri = null)
     {
@@ -32,11 +26,11 @@ public sealed record MaestroQAClientOptions
     public RateLimitPolicy EasyLimit { get; init; } = RateLimitPolicy.Easy;
 
     /// <summary>How long one attempt may take; waiting for a rate-limit permit does not count.</summary>
-    public TimeSpan AttemptTimeout { get; init; } = DefaultAttemptTimeout;
+    public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(100);
 
-    public int MaxRetryCount { get; init; } = DefaultMaxRetryCount;
+    public int MaxRetryCount { get; init; } = 5;
 
-    public TimeSpan RetryBaseDelay { get; init; } = DefaultRetryBaseDelay;
+    public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Caps every retry delay but the server's Retry-After, which is waited whole (see Transport/RetryRules).</summary>
     public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(60);
