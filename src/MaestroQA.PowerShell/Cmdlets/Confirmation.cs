@@ -16,9 +16,8 @@ internal static class Confirmation
     public static bool TurnedOff(PSCmdlet cmdlet) =>
         cmdlet.MyInvocation.BoundParameters.TryGetValue("Confirm", out object? confirm) && !((SwitchParameter)confirm).IsPresent;
 
-    /// <summary>-Confirm given: ShouldProcess has asked already.</summary>
-    public static bool TurnedOn(PSCmdlet cmdlet) =>
-        cmdlet.MyInvocation.BoundParameters.TryGetValue("Confirm", out object? confirm) && ((SwitchParameter)confirm).IsPresent;
+    /// <summary>-Confirm given, either way: ShouldProcess has asked already, or the user said not to ask.</summary>
+    public static bool Given(PSCmdlet cmdlet) => cmdlet.MyInvocation.BoundParameters.ContainsKey("Confirm");
 
     /// <summary>
     /// Asks <paramref name="question"/>; a host that cannot ask (a runbook, a console whose input has ended) ends the

@@ -149,14 +149,13 @@ public sealed class InvokeMqaRequestCommand : MqaApiCmdlet
 
     /// <summary>
     /// The cmdlet's ConfirmImpact is Medium; a DELETE's is High, so under the default $ConfirmPreference (High), where
-    /// ShouldProcess does not ask, it is asked about here. -Confirm, -Confirm:$false and -WhatIf decide as they do for
-    /// ShouldProcess, and a $ConfirmPreference of Medium or Low has had ShouldProcess ask already.
+    /// ShouldProcess does not ask, it is asked about here (after ShouldProcess, so never under -WhatIf). -Confirm and
+    /// -Confirm:$false decide as they do for ShouldProcess, and a $ConfirmPreference of Medium or Low has had
+    /// ShouldProcess ask already.
     /// </summary>
     private bool ConfirmDelete(string method, string target) =>
         method != "DELETE"
-        || Confirmation.TurnedOff(this)
-        || Confirmation.TurnedOn(this)
-        || Confirmation.WhatIfAsked(this)
+        || Confirmation.Given(this)
         || LanguagePrimitives.ConvertTo<ConfirmImpact>(GetVariableValue("ConfirmPreference")) != ConfirmImpact.High
         || Confirmation.Ask(this, $"{target} deletes it in MaestroQA.", "Delete", target);
 
@@ -187,10 +186,9 @@ public sealed class InvokeMqaRequestCommand : MqaApiCmdlet
             return;
         }
 
-        string text = Encoding.UTF8.GetString(response.Body);
         if (string.Equals(OutputType, "Json", StringComparison.OrdinalIgnoreCase) || !response.IsJson)
         {
-            WriteObject(text);
+            WriteObject(Encoding.UTF8.GetString(response.Body));
             return;
         }
 

@@ -47,22 +47,35 @@ internal static class SessionResolver
             return null;
         }
 
+        ApiToken apiToken;
         try
         {
-            return new MqaSession(new MaestroQAClientOptions(new ApiToken(token!), BaseUriFromEnvironment()), "Environment");
+            apiToken = new ApiToken(token!);
         }
         catch (MaestroQAInputException ex) when (ex.Problem is InputProblem.EmptyToken or InputProblem.InvalidToken)
         {
             throw new PSInvalidOperationException($"${{env:{TokenVariable}}} is not a usable API token: {ex.Message} Fix the variable, or run Connect-Mqa.", ex);
         }
+
+        Uri? baseUri;
+        try
+        {
+            baseUri = BaseUriFromEnvironment();
+        }
+        catch (MaestroQAInputException ex)
+        {
+            throw new PSInvalidOperationException($"{ex.Message} Or run Connect-Mqa.", ex);
+        }
+
+        try
+        {
+            return new MqaSession(new MaestroQAClientOptions(apiToken, baseUri), "Environment");
+        }
         catch (MaestroQAInputException ex)
         {
             // The engine's message shows a base URI without user info or query: the variable may hold a password.
             string shown = ex.Value as string ?? string.Empty;
-            string said = ex.Message.StartsWith($"${{env:{BaseUriVariable}}}", StringComparison.Ordinal)
-                ? ex.Message
-                : $"${{env:{BaseUriVariable}}} is not a MaestroQA API address: '{shown}'. {ex.Message} Fix or remove the variable.";
-            throw new PSInvalidOperationException($"{said} Or run Connect-Mqa.", ex);
+            throw new PSInvalidOperationException($"${{env:{BaseUriVariable}}} is not a MaestroQA API address: '{shown}'. {ex.Message} Fix or remove the variable. Or run Connect-Mqa.", ex);
         }
     }
 
