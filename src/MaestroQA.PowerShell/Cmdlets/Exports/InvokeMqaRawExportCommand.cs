@@ -137,8 +137,11 @@ public sealed class InvokeMqaRawExportCommand : ExportWaitCmdlet
             return [whole];
         }
 
+        // Windows wholly in the future are not requested, so none is cut past the one that holds now (an -EndDate near
+        // DateTime.MaxValue would make millions); compared before adding, so that cannot overflow.
         DateTime now = DateTime.UtcNow;
-        List<DateWindow> windows = DateWindows.Cut(whole.From, whole.To, days, WindowAlignment.FromStart).TakeWhile(window => window.From <= now).ToList();
+        DateTime cutTo = whole.To - now > TimeSpan.FromDays(days) ? now.AddDays(days) : whole.To;
+        List<DateWindow> windows = DateWindows.Cut(whole.From, cutTo, days, WindowAlignment.FromStart).TakeWhile(window => window.From <= now).ToList();
         if (windows.Count > 0 && windows[windows.Count - 1].To < whole.To)
         {
             WriteVerbose($"Windows from {ApiDateFormat.Format(windows[windows.Count - 1].To)} on lie wholly in the future and were not requested.");
