@@ -51,9 +51,6 @@ internal sealed class FakeExportApi : IExportApi
     /// <summary>An export an earlier run requested, which the server still knows.</summary>
     public void Knows(MqaExport export) => Locked(() => _exports[export.ExportId] = new ServerExport(export, ScriptFor(export.Name!)));
 
-    /// <summary>The server no longer knows the export: its retention ran out.</summary>
-    public void Forget(string exportId) => Locked(() => _exports.Remove(exportId));
-
     public int RequestsFor(string exportName) => Locked(() => _requested.Count(name => name == exportName));
 
     public int ChecksOf(string exportId) => CheckTimesOf(exportId).Count;
